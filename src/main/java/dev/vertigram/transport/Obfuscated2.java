@@ -111,7 +111,7 @@ final class Obfuscated2 {
     return new AesCtr(key, Arrays.copyOfRange(source, 40, 56));
   }
 
-  private static byte[] reversed(byte[] init) {
+  static byte[] reversed(byte[] init) {
     byte[] rev = new byte[INIT_LENGTH];
     for (int i = 0; i < INIT_LENGTH; i++) {
       rev[i] = init[INIT_LENGTH - 1 - i];
