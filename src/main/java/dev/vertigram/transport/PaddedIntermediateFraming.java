@@ -58,9 +58,10 @@ final class PaddedIntermediateFraming extends IntermediateFraming {
       onQuickAck.accept(token);
       return;
     }
-    int payload = payloadLength(in, len);
-    onFrame.accept(in.readBuffer(payload));
-    in.skip(len - payload);
+    int payloadLength = payloadLength(in, len);
+    Buffer payload = in.readBuffer(payloadLength);
+    in.skip(len - payloadLength); // before onFrame, which may throw (transport error)
+    onFrame.accept(payload);
   }
 
   private static int payloadLength(ByteQueue in, int len) {
