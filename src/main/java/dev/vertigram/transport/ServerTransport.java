@@ -120,9 +120,10 @@ public final class ServerTransport implements FrameCodec {
       return false;
     }
     int first = sniffed.getIntLE(0);
-    if (first == TransportKind.INTERMEDIATE.obfuscatedTag() || first == TransportKind.PADDED_INTERMEDIATE.obfuscatedTag()) {
+    TransportKind tagged = TransportKind.fromObfuscatedTag(first);
+    if (tagged == TransportKind.INTERMEDIATE || tagged == TransportKind.PADDED_INTERMEDIATE) {
       sniffed.skip(4);
-      return start(TransportKind.fromObfuscatedTag(first), null);
+      return start(tagged, null);
     }
     if (!sniffed.has(8)) {
       return false;
@@ -140,7 +141,8 @@ public final class ServerTransport implements FrameCodec {
     int tag = Framing.getIntLE(clear, Obfuscated2.TAG_OFFSET);
     TransportKind obfuscatedKind = TransportKind.fromObfuscatedTag(tag);
     if (obfuscatedKind == null) {
-      throw new TransportException(String.format("unknown obfuscated2 protocol tag %08x (or wrong MTProxy secret)", tag));
+      throw new TransportException(
+        String.format("unknown obfuscated2 protocol tag %08x (or wrong MTProxy secret)", tag));
     }
     dcId = (short) (clear[Obfuscated2.DC_OFFSET] & 0xff | clear[Obfuscated2.DC_OFFSET + 1] << 8);
     obfuscated = true;

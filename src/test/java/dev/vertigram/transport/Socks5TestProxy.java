@@ -101,7 +101,8 @@ final class Socks5TestProxy {
         return -1;
       }
       String host = atyp == 1
-        ? in.getUnsignedByte(4) + "." + in.getUnsignedByte(5) + "." + in.getUnsignedByte(6) + "." + in.getUnsignedByte(7)
+        ? in.getUnsignedByte(4) + "." + in.getUnsignedByte(5) + "." + in.getUnsignedByte(6) + "."
+          + in.getUnsignedByte(7)
         : in.getString(5, 4 + addrLen);
       int port = in.getUnsignedShort(4 + addrLen);
       targets.add(host + ":" + port);

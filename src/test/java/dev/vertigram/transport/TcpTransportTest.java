@@ -159,13 +159,15 @@ class TcpTransportTest {
 
   @Test
   void connectFailuresAreFailedFutures(Vertx vertx, VertxTestContext ctx) {
-    vertx.createNetServer().connectHandler(socket -> socket.close()).listen(0, "127.0.0.1").compose(s -> s.close().map(v -> s.actualPort()))
+    vertx.createNetServer().connectHandler(socket -> socket.close()).listen(0, "127.0.0.1")
+      .compose(s -> s.close().map(v -> s.actualPort()))
       .compose(closedPort -> {
         TcpConnector connector = new TcpConnector(vertx, new TransportOptions().connectTimeoutMs(2000));
         return connector.connect("127.0.0.1", closedPort, 2).eventually(connector::close);
       })
       .onComplete(ctx.failing(e -> {
-        TcpConnector invalid = new TcpConnector(vertx, new TransportOptions().kind(TransportKind.FULL).obfuscated(true));
+        TcpConnector invalid =
+          new TcpConnector(vertx, new TransportOptions().kind(TransportKind.FULL).obfuscated(true));
         invalid.connect("127.0.0.1", 1, 2).onComplete(ctx.failing(iae -> ctx.verify(() -> {
           assertInstanceOf(IllegalArgumentException.class, iae);
           invalid.close();
