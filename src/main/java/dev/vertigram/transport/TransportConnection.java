@@ -27,6 +27,8 @@ public final class TransportConnection<C extends FrameCodec> {
   private final C codec;
   private Handler<Buffer> frameHandler;
   private Handler<Throwable> exceptionHandler = e -> LOG.warn("transport connection {}: {}", this, e.toString());
+  /** Set once the stream broke: bytes still arriving before the close completes are dropped. */
+  private boolean broken;
 
   /** Wraps an open socket; reading starts when {@link #frameHandler} is set. */
   public TransportConnection(NetSocket socket, C codec) {
@@ -91,6 +93,9 @@ public final class TransportConnection<C extends FrameCodec> {
   }
 
   private void onData(Buffer chunk) {
+    if (broken) {
+      return;
+    }
     Buffer next = chunk;
     while (true) {
       try {
@@ -100,6 +105,7 @@ public final class TransportConnection<C extends FrameCodec> {
         report(e);
         next = NO_BYTES; // parse what followed the error frame
       } catch (RuntimeException e) {
+        broken = true;
         report(e);
         socket.close();
         return;
