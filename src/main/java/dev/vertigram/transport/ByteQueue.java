@@ -5,26 +5,50 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
 
 /**
- * Received bytes waiting to be parsed, kept as the list of chunks they arrived in. Chunks are never merged
- * while a frame is incomplete, so a big frame arriving in many pieces costs one copy when it is complete
- * (no quadratic re-copying). Indexes are relative to the read position.
+ * Received bytes waiting to be parsed, kept as a list of segments. Segments are never merged while a frame is
+ * incomplete, so a big frame arriving in many pieces costs one copy when it is complete (no quadratic
+ * re-copying). Small chunks are packed into shared 4 KiB segments so that a peer trickling single bytes
+ * cannot make the queue cost much more memory than the bytes it holds. Indexes are relative to the read
+ * position.
  */
 final class ByteQueue {
-  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
-  /** Bytes of the first chunk already consumed. */
-  private int headOffset;
-  private long readable;
+  private static final int SMALL_CHUNK = 256;
+  private static final int PACKED_SEGMENT = 4096;
 
-  /** Appends a chunk; the queue takes ownership of the array. */
-  void add(byte[] chunk) {
-    if (chunk.length > 0) {
-      chunks.addLast(chunk);
-      readable += chunk.length;
+  /** A run of bytes {@code data[0:length]}; the last segment may have spare room for small chunks. */
+  private static final class Segment {
+    final byte[] data;
+    int length;
+
+    Segment(byte[] data, int length) {
+      this.data = data;
+      this.length = length;
     }
   }
 
-  long readable() {
-    return readable;
+  private final ArrayDeque<Segment> segments = new ArrayDeque<>();
+  /** Bytes of the first segment already consumed. */
+  private int headOffset;
+  private long readable;
+
+  /** Appends a chunk; a chunk of {@value #SMALL_CHUNK} bytes or more is kept as is (the queue owns it). */
+  void add(byte[] chunk) {
+    int n = chunk.length;
+    if (n == 0) {
+      return;
+    }
+    readable += n;
+    if (n >= SMALL_CHUNK) {
+      segments.addLast(new Segment(chunk, n));
+      return;
+    }
+    Segment tail = segments.peekLast();
+    if (tail == null || tail.data.length - tail.length < n) {
+      tail = new Segment(new byte[PACKED_SEGMENT], 0);
+      segments.addLast(tail);
+    }
+    System.arraycopy(chunk, 0, tail.data, tail.length, n);
+    tail.length += n;
   }
 
   boolean has(long n) {
@@ -36,11 +60,11 @@ final class ByteQueue {
       throw new IndexOutOfBoundsException("index " + index + ", readable " + readable);
     }
     int pos = headOffset + index;
-    for (byte[] chunk : chunks) {
-      if (pos < chunk.length) {
-        return chunk[pos] & 0xff;
+    for (Segment segment : segments) {
+      if (pos < segment.length) {
+        return segment.data[pos] & 0xff;
       }
-      pos -= chunk.length;
+      pos -= segment.length;
     }
     throw new AssertionError("readable count out of sync");
   }
@@ -51,18 +75,18 @@ final class ByteQueue {
   }
 
   void skip(int n) {
-    consume(n, null, 0, null);
+    consume(n, null, null);
   }
 
   byte[] readBytes(int n) {
     byte[] out = new byte[n];
-    consume(n, out, 0, null);
+    consume(n, out, null);
     return out;
   }
 
   Buffer readBuffer(int n) {
     Buffer out = Buffer.buffer(n);
-    consume(n, null, 0, out);
+    consume(n, null, out);
     return out;
   }
 
@@ -71,25 +95,24 @@ final class ByteQueue {
     return readBytes((int) readable);
   }
 
-  /** Consumes n bytes, copying them to {@code array} at {@code offset} or appending them to {@code buffer}. */
-  private void consume(int n, byte[] array, int offset, Buffer buffer) {
+  /** Consumes n bytes, copying them into {@code array} or appending them to {@code buffer} (or neither). */
+  private void consume(int n, byte[] array, Buffer buffer) {
     if (n < 0 || n > readable) {
       throw new IndexOutOfBoundsException("consume " + n + ", readable " + readable);
     }
-    int left = n;
-    while (left > 0) {
-      byte[] head = chunks.peekFirst();
-      int take = Math.min(left, head.length - headOffset);
+    int copied = 0;
+    while (copied < n) {
+      Segment head = segments.peekFirst();
+      int take = Math.min(n - copied, head.length - headOffset);
       if (array != null) {
-        System.arraycopy(head, headOffset, array, offset, take);
-        offset += take;
+        System.arraycopy(head.data, headOffset, array, copied, take);
       } else if (buffer != null) {
-        buffer.appendBytes(head, headOffset, take);
+        buffer.appendBytes(head.data, headOffset, take);
       }
-      left -= take;
+      copied += take;
       headOffset += take;
       if (headOffset == head.length) {
-        chunks.pollFirst();
+        segments.pollFirst();
         headOffset = 0;
       }
     }
