@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-MVN=(mvn -B -q)
+MVN=(mvn -B -q -Dstyle.color=never)
 JAR=target/vertigram.jar
 
 build_if_needed() {
