@@ -53,8 +53,12 @@ enum EntityKind {
     return this == CODE || this == PRE;
   }
 
-  /** Comparator of the order in which entities are opened at the same position: longest, then outermost first. */
+  /**
+   * Comparator of the order in which entities are opened at the same position: longest, then outermost first; it
+   * depends on the entities only, not on their order in the array.
+   */
   static final Comparator<Span> NESTING = Comparator.comparingInt((Span s) -> -s.end)
     .thenComparingInt(s -> s.kind.depth)
-    .thenComparingInt(s -> s.order);
+    .thenComparing(s -> s.kind)
+    .thenComparing(s -> s.attributes);
 }

@@ -29,14 +29,14 @@ final class HtmlRenderer extends EntityRenderer {
       case CODE -> out.append("<code>");
       case PRE -> {
         out.append("<pre>");
-        if (!Spans.language(span).isEmpty()) {
-          attribute("<code class=\"language-", Spans.language(span));
+        if (!Spans.language(span.entity).isEmpty()) {
+          attribute("<code class=\"language-", Spans.language(span.entity));
         }
       }
       case TEXT_URL -> attribute("<a href=\"", span.entity.getString("url"));
       case MENTION_NAME -> attribute("<a href=\"", Links.userUrl(Spans.userId(span.entity)));
       case CUSTOM_EMOJI -> attribute("<tg-emoji emoji-id=\"", span.entity.getValue("document_id").toString());
-      case BLOCKQUOTE -> out.append(Spans.collapsed(span) ? "<blockquote expandable>" : "<blockquote>");
+      case BLOCKQUOTE -> out.append(Spans.collapsed(span.entity) ? "<blockquote expandable>" : "<blockquote>");
     }
   }
 
@@ -49,7 +49,7 @@ final class HtmlRenderer extends EntityRenderer {
       case STRIKE -> "</s>";
       case SPOILER -> "</tg-spoiler>";
       case CODE -> "</code>";
-      case PRE -> Spans.language(span).isEmpty() ? "</pre>" : "</code></pre>";
+      case PRE -> Spans.language(span.entity).isEmpty() ? "</pre>" : "</code></pre>";
       case TEXT_URL, MENTION_NAME -> "</a>";
       case CUSTOM_EMOJI -> "</tg-emoji>";
       case BLOCKQUOTE -> "</blockquote>";

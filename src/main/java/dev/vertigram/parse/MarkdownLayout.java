@@ -2,7 +2,11 @@ package dev.vertigram.parse;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Fits entities to what MarkdownV2 can write, before {@link MarkdownRenderer} writes them.
@@ -11,6 +15,8 @@ import java.util.List;
  *   <li>A block quote covers whole lines: it is widened to start at a line start and to end after a newline (or at
  *   the end of the text), and quotes that then overlap are merged. Its final newline belongs to it (as when Telegram
  *   parses MarkdownV2) but carries no other entity, and no entity crosses its start or its end.</li>
+ *   <li>Bold, italic, underline, strike and spoiler entities of one kind that overlap or touch are merged: their
+ *   markers cannot nest ({@code *a *b* c*} is two bold entities and an unclosed one).</li>
  *   <li>Code and pre hold no markup: an entity overlapping one without covering it loses that part (one inside
  *   another code or pre disappears).</li>
  *   <li>A code or pre just before a quote does not end with the newline before the quote (Telegram would not start
@@ -23,6 +29,9 @@ final class MarkdownLayout {
   record Quote(int start, int contentEnd, int end, boolean collapsed) {
   }
 
+  private static final Set<EntityKind> MERGED = EnumSet.of(EntityKind.BOLD, EntityKind.ITALIC, EntityKind.UNDERLINE,
+    EntityKind.STRIKE, EntityKind.SPOILER);
+
   final List<Quote> quotes = new ArrayList<>();
   final List<Span> spans;
 
@@ -33,7 +42,25 @@ final class MarkdownLayout {
       (span.kind == EntityKind.BLOCKQUOTE ? quoteSpans : others).add(span);
     }
     quotes(text, quoteSpans);
-    spans = beforeQuotes(leaves(cutAtQuotes(others)));
+    spans = beforeQuotes(leaves(cutAtQuotes(merged(others))));
+  }
+
+  private static List<Span> merged(List<Span> spans) {
+    List<Span> sorted = new ArrayList<>(spans);
+    sorted.sort(Comparator.comparingInt(s -> s.start));
+    List<Span> result = new ArrayList<>();
+    Map<EntityKind, Integer> last = new EnumMap<>(EntityKind.class);
+    for (Span span : sorted) {
+      Integer index = MERGED.contains(span.kind) ? last.get(span.kind) : null;
+      if (index != null && span.start <= result.get(index).end) {
+        Span previous = result.get(index);
+        result.set(index, previous.withRange(previous.start, Math.max(previous.end, span.end)));
+      } else {
+        last.put(span.kind, result.size());
+        result.add(span);
+      }
+    }
+    return result;
   }
 
   private void quotes(String text, List<Span> quoteSpans) {
@@ -47,13 +74,13 @@ final class MarkdownLayout {
       int lineEnd = newline < 0 ? text.length() : newline + 1;
       if (lineStart < end) {
         end = Math.max(end, lineEnd);
-        collapsed |= Spans.collapsed(span);
+        collapsed |= Spans.collapsed(span.entity);
         continue;
       }
       addQuote(text, start, end, collapsed);
       start = lineStart;
       end = lineEnd;
-      collapsed = Spans.collapsed(span);
+      collapsed = Spans.collapsed(span.entity);
     }
     addQuote(text, start, end, collapsed);
   }

@@ -116,7 +116,7 @@ final class MarkdownRenderer extends EntityRenderer {
 
   /** A pre's language, or "" when MarkdownV2 cannot write it (white space or '`' in it). */
   private static String language(Span span) {
-    String language = Spans.language(span);
+    String language = Spans.language(span.entity);
     for (int i = 0; i < language.length(); i++) {
       if (Chars.isSpace(language.charAt(i)) || language.charAt(i) == '`') {
         return "";

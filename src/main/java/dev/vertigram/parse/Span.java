@@ -4,7 +4,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * One entity being formatted: its kind, its range {@code [start, end)} in UTF-16 units, the source entity (for its
- * attributes: url, language, user id...) and its index in the source array (a stable tie-breaker).
+ * attributes: url, language, user id...) and those attributes as a string (a tie-breaker independent of the order of
+ * the entities).
  */
 final class Span {
 
@@ -12,19 +13,19 @@ final class Span {
   final int start;
   final int end;
   final JsonObject entity;
-  final int order;
+  final String attributes;
 
-  Span(EntityKind kind, int start, int end, JsonObject entity, int order) {
+  Span(EntityKind kind, int start, int end, JsonObject entity, String attributes) {
     this.kind = kind;
     this.start = start;
     this.end = end;
     this.entity = entity;
-    this.order = order;
+    this.attributes = attributes;
   }
 
   /** The same entity over another range. */
   Span withRange(int newStart, int newEnd) {
-    return new Span(kind, newStart, newEnd, entity, order);
+    return new Span(kind, newStart, newEnd, entity, attributes);
   }
 
   boolean overlaps(int from, int to) {

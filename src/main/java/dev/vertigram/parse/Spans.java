@@ -4,9 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Entities (TL JSON) to the spans a formatter works on, and range arithmetic on spans. */
 final class Spans {
@@ -16,15 +14,14 @@ final class Spans {
 
   /**
    * The entities that have a markup, as spans: ranges clamped to the text and widened so that they never split a
-   * surrogate pair; empty ones, exact duplicates and mentions of users without a positive numeric id (e.g.
-   * {@code inputUserSelf}) dropped; entities without markup (mentions, hashtags, URLs...) left out.
+   * surrogate pair; empty ones and mentions of users without a positive numeric id (e.g. {@code inputUserSelf})
+   * dropped; entities without markup (mentions, hashtags, URLs...) left out.
    *
    * @throws IllegalArgumentException when an entity is not an object, lacks a numeric offset or length, or lacks
    *                                  the attribute its type requires (a non-empty url, a positive document_id)
    */
   static List<Span> of(String text, JsonArray entities) {
     List<Span> spans = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
     for (int i = 0; i < entities.size(); i++) {
       if (!(entities.getValue(i) instanceof JsonObject entity)) {
         throw new IllegalArgumentException("entities[" + i + "] is not an object");
@@ -37,8 +34,8 @@ final class Spans {
       long offset = number(entity, "offset", i);
       long start = Math.max(0, Math.min(offset, text.length()));
       long end = Math.max(start, Math.min(offset + number(entity, "length", i), text.length()));
-      Span span = widen(text, new Span(kind, (int) start, (int) end, entity, i));
-      if (span.start < span.end && seen.add(kind + "/" + span.start + "/" + span.end + "/" + attributes(span))) {
+      Span span = widen(text, new Span(kind, (int) start, (int) end, entity, attributes(kind, entity)));
+      if (span.start < span.end) {
         spans.add(span);
       }
     }
@@ -55,12 +52,13 @@ final class Spans {
   }
 
   /** Pre's language ("" when absent). */
-  static String language(Span span) {
-    return span.entity.getValue("language") instanceof String language ? language : "";
+  static String language(JsonObject entity) {
+    return entity.getValue("language") instanceof String language ? language : "";
   }
 
-  static boolean collapsed(Span span) {
-    return Boolean.TRUE.equals(span.entity.getValue("collapsed"));
+  /** Whether a block quote is expandable. */
+  static boolean collapsed(JsonObject entity) {
+    return Boolean.TRUE.equals(entity.getValue("collapsed"));
   }
 
   /** The pieces of {@code span} outside {@code [from, to)}. */
@@ -111,13 +109,13 @@ final class Spans {
     return Math.max(0, Math.min(number.longValue(), Integer.MAX_VALUE));
   }
 
-  private static String attributes(Span span) {
-    return switch (span.kind) {
-      case TEXT_URL -> span.entity.getString("url");
-      case MENTION_NAME -> Long.toString(userId(span.entity));
-      case CUSTOM_EMOJI -> span.entity.getValue("document_id").toString();
-      case PRE -> language(span);
-      case BLOCKQUOTE -> Boolean.toString(collapsed(span));
+  private static String attributes(EntityKind kind, JsonObject entity) {
+    return switch (kind) {
+      case TEXT_URL -> entity.getString("url");
+      case MENTION_NAME -> Long.toString(userId(entity));
+      case CUSTOM_EMOJI -> entity.getValue("document_id").toString();
+      case PRE -> language(entity);
+      case BLOCKQUOTE -> Boolean.toString(collapsed(entity));
       default -> "";
     };
   }
