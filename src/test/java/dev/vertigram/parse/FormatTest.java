@@ -145,6 +145,15 @@ class FormatTest {
   }
 
   @Test
+  void theDocumentedExample() {
+    ParsedText msg = ParseMode.HTML.parse("<b>Hi</b> <a href=\"tg://user?id=42\">Bob</a> 👍");
+    assertEquals(text("Hi Bob 👍", bold(0, 2), mention(3, 3, 42)), msg);
+    assertEquals("*Hi* [Bob](tg://user?id=42) 👍", md(msg));
+    ParseException e = assertThrows(ParseException.class, () -> ParseMode.HTML.parse("<b>x<i>y</b></i>"));
+    assertEquals("HTML at position 8: end tag </b> does not match <i> opened at position 4", e.getMessage());
+  }
+
+  @Test
   void escapeAndParseModeNames() {
     assertEquals("a &lt;b&gt;", ParseMode.HTML.escape("a <b>"));
     assertEquals("1\\+1\\=2\\.", ParseMode.MARKDOWN.escape("1+1=2."));
