@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,9 +141,11 @@ final class MarkdownLayout {
   }
 
   private List<Span> beforeQuotes(List<Span> spans) {
+    Set<Integer> starts = new HashSet<>();
+    quotes.forEach(quote -> starts.add(quote.start));
     List<Span> result = new ArrayList<>();
     for (Span span : spans) {
-      boolean shrink = span.kind.isLeaf() && quotes.stream().anyMatch(q -> q.start == span.end && q.start > 0);
+      boolean shrink = span.kind.isLeaf() && starts.contains(span.end);
       if (!shrink) {
         result.add(span);
       } else if (span.end - 1 > span.start) {

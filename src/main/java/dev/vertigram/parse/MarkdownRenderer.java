@@ -19,6 +19,7 @@ final class MarkdownRenderer extends EntityRenderer {
 
   private final List<MarkdownLayout.Quote> quotes;
   private int quoteCursor;
+  private int boundaryCursor;
   private String lastToken = "";
 
   private MarkdownRenderer(String text, List<MarkdownLayout.Quote> quotes) {
@@ -67,17 +68,21 @@ final class MarkdownRenderer extends EntityRenderer {
 
   @Override
   protected void boundary(int point) {
-    for (int i = 0; i < quotes.size(); i++) {
-      MarkdownLayout.Quote quote = quotes.get(i);
-      if (quote.start() == point) {
-        if (i > 0 && quotes.get(i - 1).end() == point) {
-          token("**");
-        }
-        token(">");
+    while (boundaryCursor < quotes.size() && quotes.get(boundaryCursor).contentEnd() < point) {
+      boundaryCursor++;
+    }
+    if (boundaryCursor == quotes.size()) {
+      return;
+    }
+    MarkdownLayout.Quote quote = quotes.get(boundaryCursor);
+    if (quote.start() == point) {
+      if (boundaryCursor > 0 && quotes.get(boundaryCursor - 1).end() == point) {
+        token("**");
       }
-      if (quote.contentEnd() == point && quote.collapsed()) {
-        token("||");
-      }
+      token(">");
+    }
+    if (quote.contentEnd() == point && quote.collapsed()) {
+      token("||");
     }
   }
 

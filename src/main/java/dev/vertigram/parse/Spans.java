@@ -106,7 +106,7 @@ final class Spans {
     if (!(entity.getValue(field) instanceof Number number)) {
       throw new IllegalArgumentException("entities[" + index + "]." + field + " is not a number");
     }
-    return Math.max(0, Math.min(number.longValue(), Integer.MAX_VALUE));
+    return Math.max(Integer.MIN_VALUE, Math.min(number.longValue(), Integer.MAX_VALUE));
   }
 
   private static String attributes(EntityKind kind, JsonObject entity) {

@@ -173,5 +173,6 @@ class FormatTest {
     assertThrows(IllegalArgumentException.class, () -> ParseMode.HTML.format("x", list(e("TextUrl", 0, 1))));
     assertThrows(IllegalArgumentException.class, () -> ParseMode.HTML.format("x", list(emoji(0, 1, 0))));
     assertEquals("x", ParseMode.HTML.format("x", list(bold(5, 3), bold(0, 0), bold(0, -2))), "out of range: nothing");
+    assertEquals("<b>ab</b>c", ParseMode.HTML.format("abc", list(bold(-5, 7))), "clamped to the text");
   }
 }
