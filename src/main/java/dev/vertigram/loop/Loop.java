@@ -127,7 +127,10 @@ public abstract class Loop {
     });
   }
 
-  /** Ends a {@link #pause()}: the body runs at once. {@code false} when the loop was not paused. */
+  /**
+   * Ends a {@link #pause()}: the body runs at once (or, when the pause had not begun because a run was in progress,
+   * the loop simply goes on after it). {@code false} when the loop was not paused.
+   */
   public Future<Boolean> resume() {
     return onContext(() -> {
       if (pauseRequested) {
