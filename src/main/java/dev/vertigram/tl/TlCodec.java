@@ -113,17 +113,18 @@ public final class TlCodec {
    * also be given as an already serialized Buffer.
    */
   public String resultMethod(JsonObject call) {
-    String name = call.getString("_");
+    String name = TlValues.name(call);
     TlCombinator m = known(name == null ? null : schema.method(name), "method", name);
     if (m.queryIndex < 0) {
       return m.name();
     }
     String field = m.plan[m.queryIndex].name();
-    Object query = call.getValue(field);
+    Object query = call.getMap().get(field);
     if (query instanceof Buffer b && b.length() >= 4) {
       return known(schema.method(b.getIntLE(0)), "method id", String.format("%08x", b.getIntLE(0))).name();
     }
-    if (query instanceof JsonObject inner) {
+    JsonObject inner = TlValues.object(query);
+    if (inner != null) {
       return resultMethod(inner);
     }
     throw new TlException("missing query").inField(m.name(), field);

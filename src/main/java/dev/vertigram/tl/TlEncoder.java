@@ -45,11 +45,11 @@ final class TlEncoder {
     if (method.result == null) {
       throw new TlException("the result type of generic method " + method.name() + " is the one of its query");
     }
-    String name = result.getString("_");
+    String name = TlValues.name(result);
     if ("rpc_error".equals(name)) {
       writeObject(result, out);
     } else if (method.result.isVector()) {
-      write(method.result, result.getValue("value"), out);
+      write(method.result, result.getMap().get("value"), out);
     } else if (method.result.kind == Kind.BOOL) {
       write(method.result, "boolTrue".equals(name) ? Boolean.TRUE : "boolFalse".equals(name) ? Boolean.FALSE : result,
           out);
@@ -99,12 +99,12 @@ final class TlEncoder {
       return;
     }
     JsonObject o = objectValue(v, t);
-    String name = o.getValue("_") instanceof String s ? s : null;
+    String name = TlValues.name(o);
     if (name == null) {
       throw new TlException("missing \"_\" (the constructor name) in a value of type " + t.name);
     }
     if (t.kind == Kind.OBJECT && name.equals("vector")) {
-      writeInferredVector(o.getValue("value"), out);
+      writeInferredVector(o.getMap().get("value"), out);
       return;
     }
     TlCombinator c = t.kind == Kind.QUERY ? schema.method(name) : schema.constructor(name);
@@ -209,7 +209,7 @@ final class TlEncoder {
   }
 
   private static Object required(JsonObject o, String field) {
-    Object v = o.getValue(field);
+    Object v = o.getMap().get(field);
     if (v == null) {
       throw new TlException("missing required field");
     }

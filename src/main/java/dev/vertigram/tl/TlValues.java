@@ -72,6 +72,11 @@ final class TlValues {
     return v instanceof Map<?, ?> m ? new JsonObject((Map<String, Object>) m) : null;
   }
 
+  /** The {@code "_"} of a JSON value if it is a string, else null. */
+  static String name(JsonObject o) {
+    return o.getMap().get("_") instanceof String s ? s : null;
+  }
+
   /** The value as a list (a JsonArray is unwrapped), or a TlException. */
   static List<?> list(Object v, String type) {
     if (v instanceof JsonArray a) {
