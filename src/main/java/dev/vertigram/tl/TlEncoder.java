@@ -113,11 +113,12 @@ final class TlEncoder {
     }
     if (c == null) {
       boolean known = schema.constructor(name) != null || schema.method(name) != null;
-      throw new TlException((known ? name + " is not a " : "unknown constructor '" + name + "' for a ")
-          + (t.kind == Kind.QUERY ? "method" : t.name));
+      String expected = t.kind == Kind.QUERY ? "a method" : "type " + t.name;
+      throw new TlException(known ? name + " is not " + (t.kind == Kind.QUERY ? "" : "of ") + expected
+          : "unknown constructor '" + name + "' for " + expected);
     }
     if (t.kind == Kind.BOXED && c.result != t) {
-      throw new TlException("constructor " + name + " is a " + c.type() + ", not a " + t.name);
+      throw new TlException("constructor " + name + " has type " + c.type() + ", not " + t.name);
     }
     out.writeInt(c.id());
     writeFields(c, o, out);
