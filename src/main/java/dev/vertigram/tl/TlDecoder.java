@@ -4,9 +4,7 @@ import dev.vertigram.tl.TlType.Kind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
@@ -151,25 +149,25 @@ final class TlDecoder {
       throw in.error("nesting deeper than " + MAX_DEPTH);
     }
     TlParam[] plan = c.plan;
-    Map<String, Object> map = new LinkedHashMap<>(c.mapCapacity);
+    FieldMap map = new FieldMap(c.mapCapacity);
     if (boxed) {
-      map.put("_", c.name());
+      map.append("_", c.name());
     }
-    int[] flags = c.flagWords == 0 ? null : new int[c.flagWords];
+    long flags = 0;
     int i = 0;
     try {
       for (; i < plan.length; i++) {
         TlParam p = plan[i];
-        if (p.mask != 0 && (flags[p.flagSlot] & p.mask) == 0) {
+        if (p.mask != 0 && (flags & p.mask) == 0) {
           continue;
         }
         Kind kind = p.compiled.kind;
         if (kind == Kind.FLAGS) {
-          flags[p.slot] = in.readInt();
+          flags |= (in.readInt() & 0xffffffffL) << (32 * p.slot);
         } else if (kind == Kind.TRUE) {
-          map.put(p.name(), Boolean.TRUE);
+          map.append(p.name(), Boolean.TRUE);
         } else {
-          map.put(p.name(), read(p.compiled, in, depth + 1));
+          map.append(p.name(), read(p.compiled, in, depth + 1));
         }
       }
     } catch (TlException e) {

@@ -128,7 +128,7 @@ final class TlEncoder {
     TlParam[] plan = c.plan;
     Map<String, Object> map = o.getMap();
     Object[] values = new Object[plan.length];
-    int[] flags = c.flagWords == 0 ? null : new int[c.flagWords];
+    long flags = 0;
     int i = 0;
     try {
       for (; i < plan.length; i++) {
@@ -136,7 +136,7 @@ final class TlEncoder {
         Object v = map.get(p.name());
         if (p.mask != 0 && v != null) {
           if (p.compiled.kind != Kind.TRUE || TlValues.toBool(v)) {
-            flags[p.flagSlot] |= p.mask;
+            flags |= p.mask;
           }
         }
         values[i] = v;
@@ -145,8 +145,8 @@ final class TlEncoder {
         TlParam p = plan[i];
         Kind kind = p.compiled.kind;
         if (kind == Kind.FLAGS) {
-          out.writeInt(flags[p.slot]);
-        } else if (kind != Kind.TRUE && (p.mask == 0 || (flags[p.flagSlot] & p.mask) != 0)) {
+          out.writeInt((int) (flags >>> (32 * p.slot)));
+        } else if (kind != Kind.TRUE && (p.mask == 0 || (flags & p.mask) != 0)) {
           if (values[i] == null) {
             throw new TlException(p.mask == 0 ? "missing required field of type " + p.type()
                 : "missing field of type " + p.type() + ": " + p.flagField() + "." + p.flagBit()

@@ -83,6 +83,9 @@ final class TlLinker {
           throw new TlException(c.name() + "." + p.name() + ": " + e.getMessage());
         }
         if (p.compiled.kind == Kind.FLAGS) {
+          if (slots.size() == 2) {
+            throw new TlException(c.name() + ": more than two flags fields");
+          }
           p.slot = slots.size();
           slots.put(p.name(), p.slot);
         }
@@ -92,7 +95,7 @@ final class TlLinker {
             throw new TlException(c.name() + "." + p.name() + ": bad flag " + p.flagField() + "." + p.flagBit());
           }
           p.flagSlot = slot;
-          p.mask = 1 << p.flagBit();
+          p.mask = 1L << (32 * slot + p.flagBit());
         }
       }
       if (c.isMethod()) {

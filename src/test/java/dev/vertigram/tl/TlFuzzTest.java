@@ -36,8 +36,8 @@ class TlFuzzTest {
 
   @Test
   @Tag("slow")
-  void twoMillionBuffers() {
-    assertTimeoutPreemptively(Duration.ofMinutes(10), () -> fuzz(2_000_000, 2));
+  void fiveMillionBuffers() {
+    assertTimeoutPreemptively(Duration.ofMinutes(10), () -> fuzz(5_000_000, 2));
   }
 
   private static void fuzz(int count, long seed) throws IOException {
