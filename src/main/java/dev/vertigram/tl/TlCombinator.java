@@ -1,6 +1,8 @@
 package dev.vertigram.tl;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A constructor or method of a {@link TlSchema}, with its ordered parameters and its result type. */
@@ -17,6 +19,8 @@ public final class TlCombinator {
   final TlParam[] plan;
   /** Compiled result type; for a generic method ({@code = X}) null. */
   TlType result;
+  /** Parameter name to index in {@link #plan}. */
+  final Map<String, Integer> paramIndex = new HashMap<>();
   /** Index of the {@code !X} parameter of a generic method, or -1. */
   final int queryIndex;
   /** Initial capacity of a decoded value's map: "_", the required fields and a few optional ones. */
@@ -33,6 +37,7 @@ public final class TlCombinator {
     int query = -1;
     int required = 1;
     for (int i = 0; i < plan.length; i++) {
+      paramIndex.put(plan[i].name(), i);
       if (plan[i].type().startsWith("!")) {
         query = i;
       }

@@ -126,20 +126,22 @@ final class TlEncoder {
 
   private void writeFields(TlCombinator c, JsonObject o, TlWriter out) {
     TlParam[] plan = c.plan;
-    Map<String, Object> map = o.getMap();
+    // Walk the fields present (usually far fewer than the parameters) rather than looking every parameter up.
     Object[] values = new Object[plan.length];
+    for (Map.Entry<String, Object> e : o.getMap().entrySet()) {
+      Integer index = c.paramIndex.get(e.getKey());
+      if (index != null) {
+        values[index] = e.getValue();
+      }
+    }
     long flags = 0;
     int i = 0;
     try {
       for (; i < plan.length; i++) {
         TlParam p = plan[i];
-        Object v = map.get(p.name());
-        if (p.mask != 0 && v != null) {
-          if (p.compiled.kind != Kind.TRUE || TlValues.toBool(v)) {
-            flags |= p.mask;
-          }
+        if (p.mask != 0 && values[i] != null && (p.compiled.kind != Kind.TRUE || TlValues.toBool(values[i]))) {
+          flags |= p.mask;
         }
-        values[i] = v;
       }
       for (i = 0; i < plan.length; i++) {
         TlParam p = plan[i];

@@ -161,7 +161,7 @@ final class TlLinker {
   }
 
   private int minSize(TlType t) {
-    if (t.minSize == 0 && t.kind != Kind.TRUE) {
+    if (t.minSize == 0) {
       t.minSize = switch (t.kind) {
         case INT, STRING, BYTES, FLAGS, BOOL, BOXED, OBJECT, QUERY, BARE_VECTOR -> 4;
         case LONG, DOUBLE, VECTOR -> 8;
