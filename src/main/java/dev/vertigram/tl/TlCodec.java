@@ -23,13 +23,11 @@ public final class TlCodec {
 
   private final TlSchema schema;
   private final TlEncoder encoder;
-  private final TlDecoder decoder;
 
   /** A codec over {@code schema}. */
   public TlCodec(TlSchema schema) {
     this.schema = schema;
     this.encoder = new TlEncoder(schema);
-    this.decoder = new TlDecoder(schema, null);
   }
 
   /** The codec of {@link TlSchema#api()}. */
@@ -81,7 +79,7 @@ public final class TlCodec {
 
   /** Decodes one boxed object (constructor or method call) and leaves the cursor after it. */
   public JsonObject decode(TlReader in) {
-    return decoder.readObject(in);
+    return new TlDecoder(schema, null).readObject(in);
   }
 
   /**
@@ -95,7 +93,7 @@ public final class TlCodec {
 
   /** Decodes the fields of a bare {@code constructor} (no id on the wire). */
   public JsonObject decodeBare(String constructor, TlReader in) {
-    return decoder.readBare(known(schema.constructor(constructor), "constructor", constructor), in);
+    return new TlDecoder(schema, null).readBare(known(schema.constructor(constructor), "constructor", constructor), in);
   }
 
   /**
@@ -104,7 +102,7 @@ public final class TlCodec {
    * {@code {"_":"boolFalse"}}.
    */
   public JsonObject decodeResult(String methodName, TlReader in) {
-    return decoder.readResult(known(schema.method(methodName), "method", methodName), in, 0);
+    return new TlDecoder(schema, null).readResult(known(schema.method(methodName), "method", methodName), in, 0);
   }
 
   /**

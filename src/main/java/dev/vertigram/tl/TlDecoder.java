@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.function.LongFunction;
 
 /**
- * TL bytes to JSON, driven by the compiled plans. Stateless apart from the optional rpc_result resolver, so one
- * instance serves any number of threads. Nesting is bounded by {@link #MAX_DEPTH}, vector counts are checked against
- * the bytes left before anything is allocated, and gzip_packed is inflated within {@link Gzip#MAX_INFLATED}.
+ * TL bytes to JSON, driven by the compiled plans. One instance per decode call: it counts the bytes inflated from
+ * gzip_packed, at most {@link Gzip#MAX_INFLATED} in all. Nesting is bounded by {@link #MAX_DEPTH} and vector counts are
+ * checked against the bytes left before anything is allocated.
  */
 final class TlDecoder {
 
@@ -23,13 +23,14 @@ final class TlDecoder {
   private final TlType object;
   /** Maps an rpc_result's req_msg_id to the name of the method it answers (null: decode as Object). */
   private final LongFunction<String> resultMethods;
+  /** What gzip_packed may still inflate to in this call (a vector of gzip bombs shares one budget). */
+  private int inflateBudget = Gzip.MAX_INFLATED;
 
   TlDecoder(TlSchema schema, LongFunction<String> resultMethods) {
     this.schema = schema;
-    this.rpcResult = schema.constructor("rpc_result");
-    this.message = schema.containerMessage();
-    TlType declared = schema.type("Object");
-    this.object = declared != null ? declared : new TlType(Kind.OBJECT, "Object", null);
+    this.rpcResult = schema.rpcResult;
+    this.message = schema.containerMessage;
+    this.object = schema.object;
     this.resultMethods = resultMethods;
   }
 
@@ -245,7 +246,9 @@ final class TlDecoder {
     if (depth >= MAX_DEPTH) {
       throw in.error("nesting deeper than " + MAX_DEPTH);
     }
-    return new TlReader(Gzip.inflate(in.readBytes(), in));
+    byte[] inflated = Gzip.inflate(in.readBytes(), inflateBudget, in);
+    inflateBudget -= inflated.length;
+    return new TlReader(inflated);
   }
 
   private TlException unexpected(int id, TlType t, int at) {
@@ -253,7 +256,8 @@ final class TlDecoder {
     if (c == null) {
       c = schema.method(id);
     }
-    String what = id == TlType.VECTOR_ID && t.kind == Kind.OBJECT ? "a vector (element type unknown: decode rpc_result with a result resolver)"
+    String what = id == TlType.VECTOR_ID && t.kind == Kind.OBJECT
+        ? "a vector (element type unknown: decode rpc_result with a result resolver)"
         : c == null ? String.format("unknown id %08x", id)
         : String.format("%s#%08x (%s)", c.name(), id, c.isMethod() ? "a method" : c.type());
     return new TlException(what + " where " + t.name + " was expected", at);

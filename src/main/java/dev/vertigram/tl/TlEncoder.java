@@ -25,9 +25,8 @@ final class TlEncoder {
 
   TlEncoder(TlSchema schema) {
     this.schema = schema;
-    this.message = schema.containerMessage();
-    TlType declared = schema.type("Object");
-    this.object = declared != null ? declared : new TlType(Kind.OBJECT, "Object", null);
+    this.message = schema.containerMessage;
+    this.object = schema.object;
   }
 
   /** A boxed constructor or method named by {@code "_"}. */

@@ -117,7 +117,7 @@ class TlFuzzTest {
     while (corpus.size() < size) {
       corpus.add(codec.encode(gen.random(all.get(rnd.nextInt(all.size())))).getBytes());
     }
-    if (codec.schema().containerMessage() != null) {
+    if (codec.schema().containerMessage != null) {
       JsonObject history = TlCodecBenchmark.messagesMessages(5, 3, 2);
       corpus.add(codec.encode(history).getBytes());
       corpus.add(gzipPacked(codec.encode(history).getBytes()));

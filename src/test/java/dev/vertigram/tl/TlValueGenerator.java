@@ -108,7 +108,7 @@ final class TlValueGenerator {
         }
         return a;
       case BARE:
-        return t.bare == schema.containerMessage() ? message(depth) : combinator(t.bare, bits(shallow), depth, false);
+        return t.bare == schema.containerMessage ? message(depth) : combinator(t.bare, bits(shallow), depth, false);
       case BOXED:
         return combinator(shallow ? pick(t.constructors) : cheapest(t.constructors), bits(shallow), depth, true);
       case OBJECT:
@@ -140,7 +140,7 @@ final class TlValueGenerator {
   }
 
   private JsonObject message(int depth) {
-    JsonObject body = (JsonObject) value(schema.type("Object"), depth + 1);
+    JsonObject body = (JsonObject) value(schema.object, depth + 1);
     return new JsonObject().put("msg_id", rnd.nextLong()).put("seqno", rnd.nextInt())
         .put("bytes", codec.encode(body).length()).put("body", body);
   }
@@ -188,7 +188,7 @@ final class TlValueGenerator {
   private void computeCosts() {
     List<TlCombinator> all = new ArrayList<>(schema.constructors());
     all.addAll(schema.methods());
-    TlCombinator bareMessage = schema.containerMessage();
+    TlCombinator bareMessage = schema.containerMessage;
     if (bareMessage != null) {
       all.add(bareMessage);
     }
