@@ -8,29 +8,29 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The map behind each decoded JsonObject: keys and values in two arrays, in schema order. A TL object has a few dozen
- * fields at most, so a linear scan finds a key about as fast as hashing, and decoding only appends (no entry objects,
- * no table, no rehash), which halves the cost of decoding. Fully mutable, so callers can edit decoded values.
+ * The map behind each decoded JsonObject: keys and values interleaved in one array, in schema order. A TL object has
+ * a few dozen fields at most, so a linear scan finds a key about as fast as hashing, and decoding only appends (no
+ * entry objects, no table, no rehash), which halves the cost of decoding. Fully mutable, so callers can edit decoded
+ * values.
  */
 final class FieldMap extends AbstractMap<String, Object> {
 
-  private String[] keys;
-  private Object[] values;
+  /** Key i at 2i, its value at 2i + 1. */
+  private Object[] slots;
   private int size;
 
   FieldMap(int capacity) {
-    keys = new String[Math.max(2, capacity)];
-    values = new Object[keys.length];
+    slots = new Object[2 * Math.max(2, capacity)];
   }
 
   /** Adds a key known to be absent (the decoder's distinct field names). */
   void append(String key, Object value) {
-    if (size == keys.length) {
-      keys = Arrays.copyOf(keys, size * 2);
-      values = Arrays.copyOf(values, size * 2);
+    if (2 * size == slots.length) {
+      slots = Arrays.copyOf(slots, slots.length * 2);
     }
-    keys[size] = key;
-    values[size++] = value;
+    slots[2 * size] = key;
+    slots[2 * size + 1] = value;
+    size++;
   }
 
   @Override
@@ -46,15 +46,15 @@ final class FieldMap extends AbstractMap<String, Object> {
   @Override
   public Object get(Object key) {
     int i = indexOf(key);
-    return i < 0 ? null : values[i];
+    return i < 0 ? null : slots[2 * i + 1];
   }
 
   @Override
   public Object put(String key, Object value) {
     int i = indexOf(key);
     if (i >= 0) {
-      Object old = values[i];
-      values[i] = value;
+      Object old = slots[2 * i + 1];
+      slots[2 * i + 1] = value;
       return old;
     }
     append(key, value);
@@ -67,15 +67,14 @@ final class FieldMap extends AbstractMap<String, Object> {
     if (i < 0) {
       return null;
     }
-    Object old = values[i];
+    Object old = slots[2 * i + 1];
     removeAt(i);
     return old;
   }
 
   @Override
   public void clear() {
-    Arrays.fill(keys, 0, size, null);
-    Arrays.fill(values, 0, size, null);
+    Arrays.fill(slots, 0, 2 * size, null);
     size = 0;
   }
 
@@ -96,7 +95,8 @@ final class FieldMap extends AbstractMap<String, Object> {
 
   private int indexOf(Object key) {
     for (int i = 0; i < size; i++) {
-      if (keys[i] == key || keys[i].equals(key)) {
+      Object k = slots[2 * i];
+      if (k == key || k.equals(key)) {
         return i;
       }
     }
@@ -104,12 +104,10 @@ final class FieldMap extends AbstractMap<String, Object> {
   }
 
   private void removeAt(int i) {
-    int tail = size - i - 1;
-    System.arraycopy(keys, i + 1, keys, i, tail);
-    System.arraycopy(values, i + 1, values, i, tail);
+    System.arraycopy(slots, 2 * i + 2, slots, 2 * i, 2 * (size - i - 1));
     size--;
-    keys[size] = null;
-    values[size] = null;
+    slots[2 * size] = null;
+    slots[2 * size + 1] = null;
   }
 
   /** Entries in order; setValue writes through, remove() is supported. */
@@ -129,10 +127,10 @@ final class FieldMap extends AbstractMap<String, Object> {
       }
       int i = next++;
       removable = true;
-      return new SimpleEntry<>(keys[i], values[i]) {
+      return new SimpleEntry<>((String) slots[2 * i], slots[2 * i + 1]) {
         @Override
         public Object setValue(Object value) {
-          values[i] = value;
+          slots[2 * i + 1] = value;
           return super.setValue(value);
         }
       };
