@@ -15,7 +15,6 @@ import java.util.function.LongFunction;
 final class TlDecoder {
 
   static final int MAX_DEPTH = 64;
-  static final int RPC_ERROR_ID = 0x2144ca19;
 
   private final TlSchema schema;
   private final TlCombinator rpcResult;
@@ -63,7 +62,7 @@ final class TlDecoder {
         throw e.inGzip();
       }
     }
-    if (id == RPC_ERROR_ID) {
+    if (id == TlType.RPC_ERROR_ID) {
       return readObject(in);
     }
     Object v = read(method.result, in, depth);

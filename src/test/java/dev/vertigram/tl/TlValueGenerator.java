@@ -23,7 +23,8 @@ final class TlValueGenerator {
   }
 
   static final int SHALLOW = 3;
-  private static final String LETTERS = "abcxyz019 _-АБВжщ€中文😀";
+  /** ASCII, Cyrillic, CJK and an astral emoji: 1- to 4-byte UTF-8 sequences. */
+  private static final int[] LETTERS = "abcxyz019 _-АБВжщ€中文😀".codePoints().toArray();
   private static final int INF = Integer.MAX_VALUE / 4;
 
   private final TlSchema schema;
@@ -167,8 +168,7 @@ final class TlValueGenerator {
     int n = length();
     StringBuilder sb = new StringBuilder(n);
     while (sb.length() < n) {
-      sb.appendCodePoint(LETTERS.codePointAt(LETTERS.offsetByCodePoints(0, rnd.nextInt(LETTERS.codePointCount(0,
-          LETTERS.length())))));
+      sb.appendCodePoint(LETTERS[rnd.nextInt(LETTERS.length)]);
     }
     return sb.toString();
   }
