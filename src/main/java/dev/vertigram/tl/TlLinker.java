@@ -22,6 +22,8 @@ final class TlLinker {
    */
   private final Map<String, TlCombinator> bareOnly = new HashMap<>();
   private final Map<TlCombinator, List<String>> generics = new HashMap<>();
+  /** {@code flags.N?true}; kept out of {@link #types}, where "true" could also name the bare constructor. */
+  private final TlType trueFlag = new TlType(Kind.TRUE, "true", null);
 
   TlLinker(List<TlParser.Decl> decls) {
     for (TlParser.Decl d : decls) {
@@ -105,6 +107,9 @@ final class TlLinker {
   }
 
   private TlType resolve(String text, List<String> generic, boolean conditional) {
+    if (conditional && text.equals("true")) {
+      return trueFlag;
+    }
     TlType known = types.get(text);
     if (known != null) {
       return known;
@@ -116,8 +121,6 @@ final class TlLinker {
       t = new TlType(Kind.VECTOR, text, resolve(text.substring(7, text.length() - 1), generic, false));
     } else if (text.startsWith("vector<") && text.endsWith(">")) {
       t = new TlType(Kind.BARE_VECTOR, text, resolve(text.substring(7, text.length() - 1), generic, false));
-    } else if (text.equals("true") && conditional) {
-      t = new TlType(Kind.TRUE, text, null);
     } else {
       t = simple(text);
     }

@@ -36,7 +36,7 @@ final class TlParser {
   private static final Pattern SECTION = Pattern.compile("---(functions|types)---");
   private static final Pattern HEAD = Pattern.compile("([A-Za-z_][\\w.]*)(?:#([0-9a-fA-F]{1,8}))?");
   private static final Pattern GENERIC = Pattern.compile("\\{(\\w+):Type}");
-  private static final Pattern PARAM = Pattern.compile("(\\w+):(?:(\\w+)\\.(\\d+)\\?)?(\\S+)");
+  private static final Pattern PARAM = Pattern.compile("(\\w+):(?:(\\w+)\\.(\\d{1,2})\\?)?(\\S+)");
   private static final Pattern TRUE_FLAG = Pattern.compile(" \\w+:flags\\d*\\.\\d+\\?true");
 
   private TlParser() {}
