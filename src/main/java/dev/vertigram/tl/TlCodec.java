@@ -14,10 +14,11 @@ import java.util.function.LongFunction;
  * computed on encode, dropped on decode. Absent optional fields are absent. Values of bare constructors carry no
  * {@code "_"}; the bare {@code message} of msg_container is {@code {"msg_id","seqno","bytes","body"}} ({@code bytes} is
  * computed on encode). In {@code Object} and {@code !X} positions an already serialized object may be given as a
- * Buffer or byte[], and {@code {"_":"vector","value":[...]}} (element types taken from the Java values).
+ * Buffer or byte[]; in {@code Object} positions also {@code {"_":"vector","value":[...]}} (element types taken from the
+ * Java values). Encode ignores keys that are not parameters.
  *
- * <p>On decode, gzip_packed at any boxed position is inflated (at most 32 MiB), nesting is bounded (64) and every
- * problem is a {@link TlException} naming the field path and offset.
+ * <p>On decode, gzip_packed at any boxed position is inflated (at most 32 MiB in all per call), nesting is bounded
+ * (64) and every problem is a {@link TlException} naming the field path and offset.
  */
 public final class TlCodec {
 
