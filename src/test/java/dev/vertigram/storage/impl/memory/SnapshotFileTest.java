@@ -45,5 +45,13 @@ class SnapshotFileTest {
     }
     byte[] cut = java.util.Arrays.copyOf(good, good.length - 5);
     assertThrows(IOException.class, () -> SnapshotFile.read(cut, "f", (db, id, n, v) -> { }));
+
+    byte[] newer = good.clone();
+    newer[5] = 2;
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(newer, 0, newer.length - 4);
+    java.nio.ByteBuffer.wrap(newer).putInt(newer.length - 4, (int) crc.getValue());
+    IOException e = assertThrows(IOException.class, () -> SnapshotFile.read(newer, "f", (db, id, n, v) -> { }));
+    assertEquals("f has format 2; this version reads up to 1", e.getMessage());
   }
 }
