@@ -40,11 +40,6 @@ public final class Coalescer {
     });
   }
 
-  /** Requests waiting for the next run (call on the context). */
-  public int waiting() {
-    return waiting.size();
-  }
-
   private void schedule() {
     if (running || scheduled) {
       return;

@@ -16,6 +16,7 @@ import io.vertx.sqlclient.Tuple;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,10 +65,14 @@ public final class PgBackend implements Backend {
   }
 
   @Override
-  public Future<byte[]> get(Db db, String key) {
-    return pool.preparedQuery("SELECT v FROM vg_kv WHERE session = $1 AND db = $2 AND k = $3")
-      .execute(Tuple.of(session, (short) db.id(), key))
-      .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getBuffer(0).getBytes());
+  public Future<Map<String, byte[]>> getAll(Db db, List<String> keys) {
+    return pool.preparedQuery("SELECT k, v FROM vg_kv WHERE session = $1 AND db = $2 AND k = ANY($3)")
+      .execute(Tuple.of(session, (short) db.id(), keys.toArray(String[]::new)))
+      .map(rows -> {
+        Map<String, byte[]> found = new HashMap<>(rows.size() * 2);
+        rows.forEach(r -> found.put(r.getString(0), r.getBuffer(1).getBytes()));
+        return found;
+      });
   }
 
   @Override

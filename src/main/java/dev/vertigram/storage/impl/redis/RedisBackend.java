@@ -15,6 +15,7 @@ import io.vertx.redis.client.ResponseType;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +58,18 @@ public final class RedisBackend implements Backend {
   }
 
   @Override
-  public Future<byte[]> get(Db db, String key) {
-    return redis.send(Request.cmd(Command.HGET).arg(key(db)).arg(key)).map(r -> r == null ? null : r.toBytes());
+  public Future<Map<String, byte[]>> getAll(Db db, List<String> keys) {
+    Request hmget = Request.cmd(Command.HMGET).arg(key(db));
+    keys.forEach(hmget::arg);
+    return redis.send(hmget).map(r -> {
+      Map<String, byte[]> found = new HashMap<>(keys.size() * 2);
+      for (int i = 0; i < keys.size(); i++) {
+        if (r.get(i) != null) {
+          found.put(keys.get(i), r.get(i).toBytes());
+        }
+      }
+      return found;
+    });
   }
 
   @Override

@@ -29,8 +29,8 @@ public interface Backend {
   /** postgres or redis. */
   String name();
 
-  /** The value of {@code key}, or null. */
-  Future<byte[]> get(Db db, String key);
+  /** The stored values of those of {@code keys} that exist. */
+  Future<Map<String, byte[]>> getAll(Db db, List<String> keys);
 
   /** Applies {@code writes} (distinct keys); idempotent, so that a retry after a lost reply is harmless. */
   Future<Void> write(List<Write> writes);

@@ -25,7 +25,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The Postgres and Redis stores: a {@link Backend} with a read cache in front and batched writes. Every write joins
+ * The Postgres and Redis stores: a {@link Backend} with a read cache in front, batched reads ({@link ReadBatcher})
+ * and batched writes. Every write joins
  * the pending batch and is acknowledged once the batch holding it is stored; batches go out one at a time, after the
  * coalescing window, in round trips of at most {@code batch.maxSize} writes. When a round trip fails the store turns
  * unhealthy, and the same writes are retried with back-off (100 ms doubling to 10 s) until they succeed, while new
@@ -42,6 +43,7 @@ public final class RemoteEngine implements StoreEngine {
   private final Backend backend;
   private final int maxBatch;
   private final ReadCache cache;
+  private final ReadBatcher reads;
   private final Coalescer batches;
   private final HealthTracker health;
   private final AtomicInteger queued = new AtomicInteger();
@@ -57,6 +59,7 @@ public final class RemoteEngine implements StoreEngine {
     this.backend = backend;
     this.maxBatch = options.getBatchMaxSize();
     this.cache = new ReadCache(options.getCacheMaxEntries(), options.getCacheTtl() * 1000L);
+    this.reads = new ReadBatcher(ctx, backend, maxBatch);
     this.batches = new Coalescer(ctx, options.getBatchWindow(), this::writeBatch);
     this.health = new HealthTracker(ctx.owner(), options.getSession(), backend.name(), queued::get);
   }
@@ -85,7 +88,7 @@ public final class RemoteEngine implements StoreEngine {
         return Future.succeededFuture(local == ReadCache.ABSENT ? null : Buffer.buffer(local));
       }
       long seq = writeSeq;
-      return backend.get(db, name).map(v -> {
+      return reads.get(key).map(v -> {
         if (seq == writeSeq) {
           cache.put(key, v);
         }
