@@ -38,10 +38,12 @@ public final class PgBackend implements Backend {
 
   private final Pool pool;
   private final String session;
+  private final int connections;
 
-  private PgBackend(Pool pool, String session) {
+  private PgBackend(Pool pool, String session, int connections) {
     this.pool = pool;
     this.session = session;
+    this.connections = connections;
   }
 
   /** Connects and applies the schema migrations. Call on the store's context. */
@@ -52,8 +54,9 @@ public final class PgBackend implements Backend {
       .addProperty("client_min_messages", "warning");
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(o.getPoolSize())).connectingTo(connect)
       .using(vertx).build();
-    return PgSchema.load().apply(pool, o.getSchema())
-      .map(v -> new PgBackend(pool, session))
+    return vertx.executeBlocking(PgSchema::load, false)
+      .compose(schema -> schema.apply(pool, o.getSchema()))
+      .map(v -> new PgBackend(pool, session, o.getPoolSize()))
       .recover(e -> pool.close().transform(ar -> Future.failedFuture(new IllegalStateException(
         "cannot open Postgres store at " + o.getHost() + ":" + o.getPort() + "/" + o.getDatabase() + ": "
           + e.getMessage(), e))));
@@ -62,6 +65,11 @@ public final class PgBackend implements Backend {
   @Override
   public String name() {
     return "postgres";
+  }
+
+  @Override
+  public int connections() {
+    return connections;
   }
 
   @Override

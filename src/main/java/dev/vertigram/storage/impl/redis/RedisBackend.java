@@ -23,17 +23,23 @@ import java.util.Set;
 
 /**
  * The Redis backend: one hash per database, {@code <prefix>:{<session>}:<db key>} (the hash tag keeps a session's
- * keys in one cluster slot), field = key, value = bytes; plus {@code <prefix>:{<session>}:meta}. A round trip of
+ * keys in one cluster slot), field = key, value = bytes; plus {@code <prefix>:{<session>}:meta} (layout
+ * {@code format}, and {@code migratedTo}/{@code migratedAt} once the data moved elsewhere). A round trip of
  * writes is one {@code MULTI}/{@code EXEC} pipeline. Connections are named {@code vertigram-<session>}.
  */
 public final class RedisBackend implements Backend {
 
+  /** Version of the key layout, kept in the meta hash. */
+  static final int FORMAT = 1;
+
   private final Redis redis;
   private final String base;
+  private final int connections;
 
-  private RedisBackend(Redis redis, String base) {
+  private RedisBackend(Redis redis, String base, int connections) {
     this.redis = redis;
     this.base = base;
+    this.connections = connections;
   }
 
   /** Connects (and checks the server answers). Call on the store's context. */
@@ -42,10 +48,22 @@ public final class RedisBackend implements Backend {
     cs += (cs.contains("?") ? "&" : "?") + "client=vertigram-" + session;
     Redis redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(cs)
       .setMaxPoolSize(o.getPoolSize()).setMaxPoolWaiting(-1));
-    return redis.send(Request.cmd(Command.PING))
-      .map(r -> new RedisBackend(redis, o.getKeyPrefix() + ":{" + session + "}:"))
+    RedisBackend backend = new RedisBackend(redis, o.getKeyPrefix() + ":{" + session + "}:", o.getPoolSize());
+    return backend.checkFormat().map(backend)
       .recover(e -> redis.close().transform(ar -> Future.failedFuture(
         new IllegalStateException("cannot open Redis store: " + e.getMessage(), e))));
+  }
+
+  /** Records the layout version in the meta hash, or refuses a newer one. */
+  private Future<Void> checkFormat() {
+    return redis.send(Request.cmd(Command.HSETNX).arg(meta()).arg("format").arg(FORMAT))
+      .compose(r -> redis.send(Request.cmd(Command.HGET).arg(meta()).arg("format")))
+      .compose(r -> r.toInteger() > FORMAT ? Future.failedFuture(new IllegalStateException(meta()
+        + " has format " + r + "; this version reads up to " + FORMAT)) : Future.succeededFuture());
+  }
+
+  private String meta() {
+    return base + "meta";
   }
 
   private String key(Db db) {
@@ -55,6 +73,11 @@ public final class RedisBackend implements Backend {
   @Override
   public String name() {
     return "redis";
+  }
+
+  @Override
+  public int connections() {
+    return connections;
   }
 
   @Override
@@ -132,8 +155,8 @@ public final class RedisBackend implements Backend {
   @Override
   public Future<Void> mark(String migratedTo) {
     Request req = migratedTo == null
-      ? Request.cmd(Command.HDEL).arg(base + "meta").arg("migratedTo").arg("migratedAt")
-      : Request.cmd(Command.HSET).arg(base + "meta").arg("migratedTo").arg(migratedTo)
+      ? Request.cmd(Command.HDEL).arg(meta()).arg("migratedTo").arg("migratedAt")
+      : Request.cmd(Command.HSET).arg(meta()).arg("migratedTo").arg(migratedTo)
         .arg("migratedAt").arg(System.currentTimeMillis());
     return redis.send(req).mapEmpty();
   }

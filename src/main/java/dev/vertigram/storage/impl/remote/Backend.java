@@ -29,6 +29,9 @@ public interface Backend {
   /** postgres or redis. */
   String name();
 
+  /** The size of the connection pool: how many queries are worth running at once. */
+  int connections();
+
   /** The stored values of those of {@code keys} that exist. */
   Future<Map<String, byte[]>> getAll(Db db, List<String> keys);
 

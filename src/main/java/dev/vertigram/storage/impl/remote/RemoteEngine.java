@@ -59,7 +59,7 @@ public final class RemoteEngine implements StoreEngine {
     this.backend = backend;
     this.maxBatch = options.getBatchMaxSize();
     this.cache = new ReadCache(options.getCacheMaxEntries(), options.getCacheTtl() * 1000L);
-    this.reads = new ReadBatcher(ctx, backend, maxBatch);
+    this.reads = new ReadBatcher(ctx, backend, maxBatch, backend.connections());
     this.batches = new Coalescer(ctx, options.getBatchWindow(), this::writeBatch);
     this.health = new HealthTracker(ctx.owner(), options.getSession(), backend.name(), queued::get);
   }
