@@ -42,16 +42,20 @@ final class ChildJvm implements AutoCloseable {
   /** The next line starting with {@code prefix} (other lines are skipped), waiting up to 30 s. */
   String expect(String prefix) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    List<String> seen = new java.util.ArrayList<>();
     while (System.nanoTime() < deadline) {
       String line = lines.poll(100, TimeUnit.MILLISECONDS);
       if (line != null && line.startsWith(prefix)) {
         return line;
       }
       if ("EOF".equals(line)) {
-        throw new AssertionError("child exited (" + process.exitValue() + ") before printing " + prefix);
+        throw new AssertionError("child's output ended before it printed " + prefix + "; it printed " + seen);
+      }
+      if (line != null) {
+        seen.add(line);
       }
     }
-    throw new AssertionError("child did not print " + prefix + " in 30 s");
+    throw new AssertionError("child did not print " + prefix + " in 30 s; it printed " + seen);
   }
 
   /** Every line printed so far. */

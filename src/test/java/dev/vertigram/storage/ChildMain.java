@@ -11,6 +11,7 @@ import java.util.List;
  * Main class of the child JVMs of the lock and crash tests.
  * <ul>
  *   <li>{@code hold <folder>}: opens a memory store, prints {@code READY}, waits until stdin closes.</li>
+ *   <li>{@code try <folder>}: tries to open it, prints {@code LOCKED <owner pid>} or {@code OPENED}, exits.</li>
  *   <li>{@code crash <folder>}: opens a memory store and loops forever: round {@code i} puts 2000 new peers, writes
  *   update state {@code pts = i} and prints {@code ACK i} once that write completed; every third round it flushes
  *   and prints {@code SAVED i}. The test kills it with SIGKILL at a random moment.</li>
@@ -35,6 +36,13 @@ public final class ChildMain {
   public static void main(String[] args) throws Exception {
     Vertx vertx = Vertx.vertx();
     StoreOptions options = new StoreOptions().setSession("child").setFolder(args[1]);
+    if (args[0].equals("try")) {
+      Throwable e = Store.open(vertx, options).compose(Store::close).map((Throwable) null).otherwise(t -> t)
+        .toCompletionStage().toCompletableFuture().get();
+      System.out.println(e instanceof SessionLockedException l ? "LOCKED " + l.owner().pid() : "OPENED " + e);
+      StoreTestSupport.await(vertx.close());
+      return;
+    }
     Store store = StoreTestSupport.await(Store.open(vertx, options));
     if (args[0].equals("hold")) {
       System.out.println("READY " + ProcessHandle.current().pid());

@@ -42,7 +42,7 @@ class SessionLockTest {
   }
 
   @Test
-  void secondOpenInTheSameJvmIsToldWhoOwnsTheSession() {
+  void secondOpenInTheSameJvmIsToldWhoOwnsTheSession() throws Exception {
     Store first = await(Store.open(vertx, options()));
     Throwable e = awaitFailure(Store.open(vertx, options()));
     SessionLockedException locked = assertInstanceOf(SessionLockedException.class, e);
@@ -50,6 +50,10 @@ class SessionLockTest {
     assertNotNull(locked.owner().host());
     assertEquals(dir.resolve("s").toAbsolutePath().toString(), locked.owner().folder());
     assertTrue(locked.owner().sinceMillis() > 0);
+    try (ChildJvm child = new ChildJvm("try", dir.resolve("s"))) {
+      assertEquals("LOCKED " + ProcessHandle.current().pid(), child.expect("LOCKED"),
+        "the failed attempt did not release this process's lock");
+    }
     await(first.close());
     await(await(Store.open(vertx, options())).close());
   }

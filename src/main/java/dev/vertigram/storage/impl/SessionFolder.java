@@ -18,6 +18,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A session folder (0700) held with an exclusive lock on {@code session.lock}, into which the owner writes who it
@@ -31,14 +33,22 @@ public final class SessionFolder {
   static final String LOCK = "session.lock";
   static final String META = "store.json";
 
+  /**
+   * Sessions locked by this JVM (by real path). A second open in this JVM is refused from here, without opening the
+   * lock file again: closing any channel on that file would release this process's POSIX lock on it.
+   */
+  private static final Map<Path, SessionLockedException.Owner> HELD = new ConcurrentHashMap<>();
+
   private final Vertx vertx;
   private final Path dir;
+  private final Path key;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private SessionFolder(Vertx vertx, Path dir, FileChannel channel, FileLock lock) {
+  private SessionFolder(Vertx vertx, Path dir, Path key, FileChannel channel, FileLock lock) {
     this.vertx = vertx;
     this.dir = dir;
+    this.key = key;
     this.channel = channel;
     this.lock = lock;
   }
@@ -50,14 +60,29 @@ public final class SessionFolder {
 
   private static SessionFolder lockBlocking(Vertx vertx, Path dir) throws IOException {
     AtomicFiles.ownerOnlyFolder(dir);
+    Path key = dir.toRealPath();
+    SessionLockedException.Owner me = new SessionLockedException.Owner(ProcessHandle.current().pid(), hostName(),
+      System.currentTimeMillis(), dir.toString());
+    SessionLockedException.Owner holder = HELD.putIfAbsent(key, me);
+    if (holder != null) {
+      throw new SessionLockedException(holder);
+    }
+    try {
+      return lockFile(vertx, dir, key, me);
+    } catch (IOException | RuntimeException e) {
+      HELD.remove(key, me);
+      throw e;
+    }
+  }
+
+  private static SessionFolder lockFile(Vertx vertx, Path dir, Path key, SessionLockedException.Owner me)
+    throws IOException {
     FileChannel ch = AtomicFiles.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.READ,
       StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = ch.tryLock();
-    } catch (OverlappingFileLockException sameJvm) {
-      lock = null;
-    } catch (IOException e) {
+    } catch (OverlappingFileLockException | IOException e) {
       ch.close();
       throw e;
     }
@@ -66,13 +91,11 @@ public final class SessionFolder {
       ch.close();
       throw new SessionLockedException(owner);
     }
-    byte[] me = new SessionLockedException.Owner(ProcessHandle.current().pid(), hostName(), System.currentTimeMillis(),
-      dir.toString()).toJson().encode().getBytes(StandardCharsets.UTF_8);
     ch.truncate(0);
-    ch.write(ByteBuffer.wrap(me), 0);
+    ch.write(ByteBuffer.wrap(me.toJson().encode().getBytes(StandardCharsets.UTF_8)), 0);
     ch.force(true);
     deleteTempFiles(dir);
-    return new SessionFolder(vertx, dir, ch, lock);
+    return new SessionFolder(vertx, dir, key, ch, lock);
   }
 
   private static SessionLockedException.Owner readOwner(FileChannel ch, String folder) throws IOException {
@@ -136,6 +159,8 @@ public final class SessionFolder {
     return vertx.executeBlocking(() -> {
       try (FileChannel ch = channel) {
         lock.release();
+      } finally {
+        HELD.remove(key);
       }
       return null;
     }, false);
