@@ -7,7 +7,7 @@ import io.vertx.core.buffer.Buffer;
  * A {@code long}-keyed database of a {@link Store} (peers, min peers, full info, channel pts, secret chats).
  *
  * <p>Every method is asynchronous and may be called from any thread; results are delivered on the caller's Vert.x
- * context. Values are copied in and out: changing a {@link Buffer} after {@code put} or {@code get} has no effect
+ * context (on a store thread when the caller is not on a Vert.x context). Calls after {@link Store#close()} fail. Values are copied in and out: changing a {@link Buffer} after {@code put} or {@code get} has no effect
  * on the store. A succeeded {@code put}/{@code remove} is acknowledged as described in {@link Db}.
  */
 public interface LongMap {

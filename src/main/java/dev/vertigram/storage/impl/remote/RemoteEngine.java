@@ -89,6 +89,7 @@ public final class RemoteEngine implements StoreEngine {
       }
       long seq = writeSeq;
       return reads.get(key).map(v -> {
+        health.ok();
         if (seq == writeSeq) {
           cache.put(key, v);
         }
