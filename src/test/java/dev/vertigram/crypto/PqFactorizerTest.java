@@ -41,7 +41,8 @@ class PqFactorizerTest {
   @Test
   void rejectsPrimesAndTinyInputs() {
     assertThrows(IllegalArgumentException.class, () -> PqFactorizer.factor(2147483647L));
-    assertThrows(IllegalArgumentException.class, () -> PqFactorizer.factor(9223372036854775783L)); // largest prime < 2^63
+    long largestPrimeBelow2pow63 = 9223372036854775783L;
+    assertThrows(IllegalArgumentException.class, () -> PqFactorizer.factor(largestPrimeBelow2pow63));
     assertThrows(IllegalArgumentException.class, () -> PqFactorizer.factor(3));
     assertThrows(IllegalArgumentException.class, () -> PqFactorizer.factor(-15));
   }
