@@ -23,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
  *   back into its input, which no JDK mode does, so it runs one ECB block per {@code Cipher.update} with 64-bit
  *   XORs.</li>
  * </ul>
+ * Thread-safe: every thread uses its own cached ciphers and scratch buffer.
  */
 public final class AesIge {
 
