@@ -92,10 +92,10 @@ class AesIgeTest {
         int seed = t;
         results.add(pool.submit(() -> {
           Random r = new Random(seed);
-          for (int i = 0; i < 200; i++) {
+          for (int i = 0; i < 50; i++) {
             byte[] key = new byte[32];
             byte[] iv = new byte[32];
-            byte[] plain = new byte[16 * (1 + r.nextInt(2000))];
+            byte[] plain = new byte[16 * (1 + r.nextInt(1100))];
             r.nextBytes(key);
             r.nextBytes(iv);
             r.nextBytes(plain);
