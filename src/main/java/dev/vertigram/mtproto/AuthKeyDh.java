@@ -1,6 +1,7 @@
 package dev.vertigram.mtproto;
 
 import static dev.vertigram.mtproto.AuthKeyMessages.TL;
+import static dev.vertigram.mtproto.AuthKeyMessages.checkDhValue;
 import static dev.vertigram.mtproto.AuthKeyMessages.checkEqual;
 import static dev.vertigram.mtproto.AuthKeyMessages.checkNonces;
 import static dev.vertigram.mtproto.AuthKeyMessages.fixedBigEndian;
@@ -8,10 +9,8 @@ import static dev.vertigram.mtproto.AuthKeyMessages.randomBytes;
 
 import dev.vertigram.crypto.AesIge;
 import dev.vertigram.crypto.AuthKey;
-import dev.vertigram.crypto.DhChecks;
 import dev.vertigram.crypto.Hashes;
 import dev.vertigram.crypto.Kdf;
-import dev.vertigram.crypto.SecurityCheckException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
@@ -64,11 +63,7 @@ final class AuthKeyDh {
   Request request(long retryId) {
     BigInteger b = new BigInteger(1, randomBytes(random, DH_BYTES));
     BigInteger gb = g.modPow(b, dhPrime);
-    try {
-      DhChecks.checkGa(gb, dhPrime);
-    } catch (SecurityCheckException e) {
-      throw new SecurityCheckException("client g_b failed the range check: " + e.getMessage());
-    }
+    checkDhValue(gb, dhPrime, "client_DH_inner_data: g_b");
     AuthKey key = new AuthKey(fixedBigEndian(ga.modPow(b, dhPrime), DH_BYTES));
     byte[] inner = TL.encode(new JsonObject().put("_", "client_DH_inner_data")
         .put("nonce", nonce).put("server_nonce", serverNonce).put("retry_id", retryId)

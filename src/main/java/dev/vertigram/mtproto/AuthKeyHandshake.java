@@ -2,6 +2,7 @@ package dev.vertigram.mtproto;
 
 import static dev.vertigram.mtproto.AuthKeyMessages.TL;
 import static dev.vertigram.mtproto.AuthKeyMessages.bytes;
+import static dev.vertigram.mtproto.AuthKeyMessages.checkDhValue;
 import static dev.vertigram.mtproto.AuthKeyMessages.checkEqual;
 import static dev.vertigram.mtproto.AuthKeyMessages.checkNonces;
 import static dev.vertigram.mtproto.AuthKeyMessages.minimalBigEndian;
@@ -97,8 +98,12 @@ final class AuthKeyHandshake {
     int g = inner.getInteger("g");
     BigInteger dhPrime = new BigInteger(1, bytes(inner, "dh_prime"));
     BigInteger ga = new BigInteger(1, bytes(inner, "g_a"));
-    DhChecks.checkDhParams(dhPrime, g);
-    DhChecks.checkGa(ga, dhPrime);
+    try {
+      DhChecks.checkDhParams(dhPrime, g);
+    } catch (SecurityCheckException e) {
+      throw new SecurityCheckException("server_DH_inner_data: " + e.getMessage());
+    }
+    checkDhValue(ga, dhPrime, "server_DH_inner_data: g_a");
     return new AuthKeyDh(random, nonce, serverNonce, newNonce, tmp, g, dhPrime, ga,
         inner.getInteger("server_time"), expiresIn);
   }

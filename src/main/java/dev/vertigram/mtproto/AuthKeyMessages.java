@@ -1,5 +1,6 @@
 package dev.vertigram.mtproto;
 
+import dev.vertigram.crypto.DhChecks;
 import dev.vertigram.crypto.SecurityCheckException;
 import dev.vertigram.tl.TlCodec;
 import dev.vertigram.tl.TlException;
@@ -60,6 +61,15 @@ final class AuthKeyMessages {
   static void checkNonces(JsonObject answer, byte[] nonce, byte[] serverNonce) {
     checkEqual(answer, "nonce", nonce);
     checkEqual(answer, "server_nonce", serverNonce);
+  }
+
+  /** Checks a DH public value (g_a or g_b, named by {@code what}) with {@link DhChecks#checkGa}. */
+  static void checkDhValue(BigInteger value, BigInteger dhPrime, String what) {
+    try {
+      DhChecks.checkGa(value, dhPrime);
+    } catch (SecurityCheckException e) {
+      throw new SecurityCheckException(what + ": " + e.getMessage());
+    }
   }
 
   /** {@code value} as an unsigned big-endian number of exactly {@code size} bytes. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -57,15 +58,15 @@ class AuthKeyChecksTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "0102030405060708ff", "8000000000000001", "0000000000000005"})
+  @ValueSource(strings = {"", "0102030405060708ff", "8000000000000001", "0000000000000005", "000000007fffffff"})
   void pqOutOfRange(String pqHex) {
-    server.resPqHook = set("pq", Buffer.buffer(java.util.HexFormat.of().parseHex(pqHex)));
+    server.resPqHook = set("pq", Buffer.buffer(HexFormat.of().parseHex(pqHex)));
     assertSecurityFailure("resPQ: pq");
   }
 
   @Test
   void pqThatIsASquare() {
-    server.resPqHook = set("pq", Buffer.buffer(8).appendLong(2147483647L * 2147483647L));
+    server.resPqHook = set("pq", Buffer.buffer(8).appendLong(1_000_003L * 1_000_003L));
     assertSecurityFailure("resPQ: pq");
   }
 
@@ -77,15 +78,15 @@ class AuthKeyChecksTest {
 
   @Test
   void dhPrimeThatIsNotTheSafePrime() {
-    server.innerHook = set("dh_prime", AuthKeyMessages.fixedBigEndian(DhChecks.TELEGRAM_PRIME.subtract(BigInteger.TWO),
-        256));
-    assertSecurityFailure("");
+    BigInteger notSafe = DhChecks.TELEGRAM_PRIME.subtract(BigInteger.valueOf(24)); // keeps g = 3 valid
+    server.innerHook = set("dh_prime", AuthKeyMessages.fixedBigEndian(notSafe, 256));
+    assertSecurityFailure("server_DH_inner_data: dh_prime");
   }
 
   @Test
   void generatorOutOfRange() {
     server.innerHook = inner -> inner.put("g", 8);
-    assertSecurityFailure("");
+    assertSecurityFailure("server_DH_inner_data: g = 8");
   }
 
   @ParameterizedTest
@@ -98,7 +99,7 @@ class AuthKeyChecksTest {
       default -> BigInteger.TWO.pow(1984).subtract(BigInteger.ONE);
     };
     server.innerHook = set("g_a", AuthKeyMessages.fixedBigEndian(ga, 256));
-    assertSecurityFailure("");
+    assertSecurityFailure("server_DH_inner_data: g_a");
   }
 
   @Test
