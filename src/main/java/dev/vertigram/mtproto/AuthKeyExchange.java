@@ -21,9 +21,11 @@ import java.util.Objects;
  * rejected key (at most {@value #MAX_DH_RETRIES} times); dh_gen_fail restarts the whole exchange (at most
  * {@value #MAX_ATTEMPTS} attempts in all). server_DH_params_fail (with a valid hash) fails with an MtprotoException.
  *
- * <p>All randomness comes from the injected generator, per attempt in this order: nonce (16 bytes), new_nonce (32),
- * the RSA_PAD draws of {@link RsaKey#encryptRsaPad}, then for each set_client_DH_params b (256) and its 0..15 padding
- * bytes. Thread-safe as long as the generator is; each {@link #create} call is independent.
+ * <p>All randomness comes from the injected generator through {@code nextBytes}, per attempt in this order: nonce
+ * (16 bytes), new_nonce (32), the draws of {@link RsaKey#encryptRsaPad} (the padding of p_q_inner_data to 192 bytes,
+ * then 32 bytes of temp_key per try), then for each set_client_DH_params: b (256) and the 0..15 padding bytes of
+ * client_DH_inner_data (no draw when none is needed). Thread-safe as long as the generator is; each {@link #create}
+ * call is independent.
  */
 public final class AuthKeyExchange {
 
