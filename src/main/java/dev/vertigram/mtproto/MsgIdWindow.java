@@ -74,6 +74,11 @@ public final class MsgIdWindow {
     return Verdict.OK;
   }
 
+  /** Whether this id was accepted and is still remembered. */
+  public boolean seen(long msgId) {
+    return recent.contains(msgId);
+  }
+
   private void remember(long msgId) {
     if (size == REMEMBERED) {
       recent.remove(ring[next]);
