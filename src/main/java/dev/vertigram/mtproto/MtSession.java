@@ -258,8 +258,19 @@ public final class MtSession {
     fresh.offsetMillis(clock.offsetMillis());
     clock = fresh;
     needsInit = settings.initPrefix() != null;
-    for (Query q : new ArrayList<>(pending.values())) {
-      resendWithNewId(q);
+    resendAllWithNewIds();
+  }
+
+  /** Re-sends every unanswered query under a new msg_id, in their original order; pings are dropped. */
+  void resendAllWithNewIds() {
+    List<Query> unanswered = new ArrayList<>(pending.values());
+    unanswered.sort((a, b) -> Long.compareUnsigned(a.msgId, b.msgId));
+    for (Query q : unanswered) {
+      if (q.resendable) {
+        resendWithNewId(q);
+      } else {
+        complete(q);
+      }
     }
   }
 
