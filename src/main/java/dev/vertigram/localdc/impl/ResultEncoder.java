@@ -1,6 +1,7 @@
 package dev.vertigram.localdc.impl;
 
 import dev.vertigram.tl.TlCodec;
+import dev.vertigram.tl.TlWriter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
@@ -20,8 +21,11 @@ final class ResultEncoder {
     this.codec = codec;
   }
 
-  Buffer result(long reqMsgId, JsonObject result) {
-    return boxed(reqMsgId, codec.encode(result));
+  /** The rpc_result of {@code method}, its result given as {@link TlCodec#decodeResult} returns it. */
+  Buffer result(long reqMsgId, String method, JsonObject result) {
+    TlWriter out = new TlWriter();
+    codec.encodeResult(method, result, out);
+    return boxed(reqMsgId, out.toBuffer());
   }
 
   /** An rpc_result around an already encoded boxed object. */

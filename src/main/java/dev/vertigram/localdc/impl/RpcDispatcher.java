@@ -78,7 +78,7 @@ final class RpcDispatcher {
     try {
       call = unwrap(q);
     } catch (RpcErrorException e) {
-      finish(session, in, Future.failedFuture(e));
+      finish(session, in, null, Future.failedFuture(e));
       return;
     }
     if (after == null) {
@@ -88,7 +88,7 @@ final class RpcDispatcher {
         if (ar.succeeded()) {
           execute(dc, session, in, call);
         } else {
-          finish(session, in, Future.failedFuture(ar.cause()));
+          finish(session, in, null, Future.failedFuture(ar.cause()));
         }
       });
     }
@@ -110,7 +110,7 @@ final class RpcDispatcher {
   private void execute(DcState dc, Session session, InMsg in, JsonObject call) {
     String method = call.getString("_");
     if (session.key().unboundTemp() && !UNBOUND_TEMP_KEY_METHODS.contains(method)) {
-      finish(session, in, Future.failedFuture(new RpcErrorException(401, "AUTH_KEY_PERM_EMPTY")));
+      finish(session, in, null, Future.failedFuture(new RpcErrorException(401, "AUTH_KEY_PERM_EMPTY")));
       return;
     }
     stats.execution(method, call);
@@ -129,14 +129,15 @@ final class RpcDispatcher {
         result = Future.failedFuture(e);
       }
     }
-    result.onComplete(ar -> finish(session, in, ar));
+    result.onComplete(ar -> finish(session, in, method, ar));
   }
 
-  private void finish(Session session, InMsg in, AsyncResult<JsonObject> ar) {
+  /** Answers {@code in}; {@code method} names the executed method (null when it failed before execution). */
+  private void finish(Session session, InMsg in, String method, AsyncResult<JsonObject> ar) {
     Buffer answer;
     if (ar.succeeded()) {
       try {
-        answer = encoder.result(in.msgId, ar.result());
+        answer = encoder.result(in.msgId, method, ar.result());
         in.rpc = InMsg.Rpc.DONE;
       } catch (RuntimeException e) {
         answer = errorAnswer(in.msgId, e);
