@@ -53,6 +53,19 @@ public final class MsgIdWindow {
    * @param checkTime  whether the clock is trusted yet (false before the first time sync)
    */
   public Verdict check(long msgId, long nowSeconds, boolean checkTime) {
+    Verdict verdict = peek(msgId, nowSeconds, checkTime);
+    if (verdict == Verdict.OK) {
+      accept(msgId);
+    }
+    return verdict;
+  }
+
+  /**
+   * Checks a msg_id like {@link #check} without remembering it: a receiver that may still refuse the message for
+   * another reason (a bad salt, a bad seqno) calls {@link #accept} only once it takes the message, so that the sender
+   * can re-send it later with the same msg_id inside a new container.
+   */
+  public Verdict peek(long msgId, long nowSeconds, boolean checkTime) {
     int residue = (int) (msgId & 3);
     if (fromServer ? (residue & 1) == 0 : residue != 0) {
       return Verdict.BAD_RESIDUE;
@@ -70,7 +83,6 @@ public final class MsgIdWindow {
     if (size == REMEMBERED && Long.compareUnsigned(msgId, ring[next]) < 0 && Long.compareUnsigned(msgId, min()) < 0) {
       return Verdict.BELOW_WINDOW;
     }
-    remember(msgId);
     return Verdict.OK;
   }
 
@@ -79,7 +91,8 @@ public final class MsgIdWindow {
     return recent.contains(msgId);
   }
 
-  private void remember(long msgId) {
+  /** Remembers a msg_id that {@link #peek} found {@link Verdict#OK}. */
+  public void accept(long msgId) {
     if (size == REMEMBERED) {
       recent.remove(ring[next]);
     } else {
