@@ -1,0 +1,68 @@
+package dev.vertigram.client;
+
+import dev.vertigram.localdc.DcEndpoint;
+import dev.vertigram.localdc.LocalDc;
+import dev.vertigram.localdc.LocalDcOptions;
+import dev.vertigram.transport.TransportOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** A Local DC (DCs 1..3 on ephemeral ports) for end-to-end tests, and helpers to build clients against it. */
+final class LocalDcFixture {
+
+  final Vertx vertx = Vertx.vertx();
+  final LocalDc dc;
+
+  LocalDcFixture() {
+    dc = await(LocalDc.start(vertx, new LocalDcOptions().ephemeralPorts(1, 2, 3)));
+  }
+
+  /** Client options for this Local DC with the given transport. */
+  ClientOptions options(TransportOptions transport) {
+    ClientOptions options = new ClientOptions().addRsaKey(dc.publicKey().toPkcs1Pem()).apiId(1).apiHash("test")
+        .transport(transport).homeDc(1);
+    for (DcEndpoint e : dc.endpoints()) {
+      options.addDc(e.id(), e.host(), e.port());
+    }
+    return options;
+  }
+
+  ClientOptions options() {
+    return options(new TransportOptions());
+  }
+
+  void close() {
+    await(dc.close());
+    await(vertx.close());
+  }
+
+  static JsonObject nearestDc() {
+    return new JsonObject().put("_", "help.getNearestDc");
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
+    } catch (Exception e) {
+      throw new RuntimeException(e);
+    }
+  }
+
+  /** The failure of a future that must fail. */
+  static Throwable failure(Future<?> future) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      throw new RuntimeException(e);
+    }
+    throw new AssertionError("the future succeeded");
+  }
+}
