@@ -32,6 +32,11 @@ public final class ConnectionVerticle extends VerticleBase {
     return connection.close();
   }
 
+  /** The verticle's context: the connection's event loop (for tests). */
+  Context eventLoop() {
+    return context;
+  }
+
   /** The connection, once started. */
   public Connection connection() {
     return connection;

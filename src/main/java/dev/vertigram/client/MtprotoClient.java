@@ -78,6 +78,11 @@ public final class MtprotoClient {
     return consumer.unregister().transform(v -> router.close());
   }
 
+  /** The RPC layer (tests reach connections through it). */
+  Router router() {
+    return router;
+  }
+
   private void serve(Message<JsonObject> message) {
     CallOptions options;
     try {

@@ -38,6 +38,7 @@ final class BadMsgHandler {
       }
     }
     if (packetAcks == null && affected.isEmpty()) {
+      log.debug("bad_msg_notification {} about {}, which we did not send recently", code, Long.toHexString(badMsgId));
       return false;
     }
     log.debug("bad_msg_notification {} for {} ({} calls)", code, Long.toHexString(badMsgId), affected.size());

@@ -90,10 +90,21 @@ final class Inbound {
       }
       return;
     }
-    if (verdict != MsgIdWindow.Verdict.OK) {
-      if (verdict == MsgIdWindow.Verdict.DUPLICATE && m.contentRelated()) {
-        s.outbox.ack(m.msgId()); // the server re-sends what it thinks we did not get
+    if (verdict == MsgIdWindow.Verdict.BELOW_WINDOW && answersPendingCall(m)) {
+      // An answer re-sent long after (reconnect) may be older than every id we remember. It cannot be replayed to
+      // any effect: its call is completed once and forgotten.
+      s.window.accept(m.msgId());
+      verdict = MsgIdWindow.Verdict.OK;
+    }
+    if (verdict == MsgIdWindow.Verdict.DUPLICATE || verdict == MsgIdWindow.Verdict.BELOW_WINDOW) {
+      if (m.contentRelated()) {
+        s.outbox.ack(m.msgId()); // the server re-sends what it thinks we did not get; the ack uses no data
       }
+      dropped++;
+      log.debug("ignored message {} ({})", Long.toHexString(m.msgId()), verdict);
+      return;
+    }
+    if (verdict != MsgIdWindow.Verdict.OK) {
       drop(m, verdict.toString());
       return;
     }
@@ -101,6 +112,10 @@ final class Inbound {
       s.outbox.ack(m.msgId());
     }
     dispatch(m.msgId(), m.body(), topLevel);
+  }
+
+  private boolean answersPendingCall(MtMessage m) {
+    return m.constructorId() == RPC_RESULT && m.body().length() >= 12 && s.pending.containsKey(m.body().getLongLE(4));
   }
 
   private void clockNotificationOnly(MtMessage m) {
@@ -130,7 +145,7 @@ final class Inbound {
       case RPC_RESULT -> rpcResult(body);
       case BAD_MSG_NOTIFICATION, BAD_SERVER_SALT -> {
         if (!badMsgs.handle(msgId, body)) {
-          drop(msgId, "bad_msg_notification about a message we did not send");
+          dropped++; // about a message we did not send, or that was answered meanwhile
         }
       }
       case NEW_SESSION_CREATED -> newSessionCreated(reader(body));
@@ -268,12 +283,8 @@ final class Inbound {
   }
 
   private void drop(MtMessage m, String why) {
-    drop(m.msgId(), why);
-  }
-
-  private void drop(long msgId, String why) {
     dropped++;
-    log.warn("dropped message {} from the server: {}", Long.toHexString(msgId), why);
+    log.warn("dropped message {} from the server: {}", Long.toHexString(m.msgId()), why);
   }
 
   /** A boxed {@code Vector<long>} of at most 8192 ids (the protocol's limit for service messages). */

@@ -1,8 +1,7 @@
 package dev.vertigram.client;
 
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.vertigram.client.LocalDcFixture.await;
@@ -11,16 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class BasicCallTest {
 
-  static LocalDcFixture fx;
+  LocalDcFixture fx;
 
-  @BeforeAll
-  static void start() {
-    fx = new LocalDcFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fx.close();
+  @BeforeEach
+  void start() {
+    fx = LocalDcFixture.reset();
   }
 
   @Test

@@ -11,14 +11,29 @@ import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** A Local DC (DCs 1..3 on ephemeral ports) for end-to-end tests, and helpers to build clients against it. */
+/**
+ * A Local DC (DCs 1..3 on ephemeral ports) shared by the end-to-end tests of this package (its RSA key takes seconds
+ * to generate), and helpers to build clients against it. Each test starts from {@link #reset()}.
+ */
 final class LocalDcFixture {
+
+  private static LocalDcFixture shared;
 
   final Vertx vertx = Vertx.vertx();
   final LocalDc dc;
 
-  LocalDcFixture() {
+  private LocalDcFixture() {
     dc = await(LocalDc.start(vertx, new LocalDcOptions().ephemeralPorts(1, 2, 3)));
+  }
+
+  /** The shared Local DC, started on first use, faults cleared and stats zeroed. */
+  static synchronized LocalDcFixture reset() {
+    if (shared == null) {
+      shared = new LocalDcFixture();
+    }
+    shared.dc.faults().clear();
+    shared.dc.stats().reset();
+    return shared;
   }
 
   /** Client options for this Local DC with the given transport. */
@@ -33,11 +48,6 @@ final class LocalDcFixture {
 
   ClientOptions options() {
     return options(new TransportOptions());
-  }
-
-  void close() {
-    await(dc.close());
-    await(vertx.close());
   }
 
   static JsonObject nearestDc() {
