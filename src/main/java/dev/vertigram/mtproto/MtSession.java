@@ -117,7 +117,21 @@ public final class MtSession {
     complete(query);
     if (msgId != 0) {
       outbox.enqueue(Query.service(ServiceMessages.rpcDropAnswer(msgId), "rpc_drop_answer", true, false,
-          Inbound.IGNORE));
+          new QueryHandler() {
+            @Override
+            public void onResult(JsonObject result) {
+              log.debug("rpc_drop_answer for {}: {}", Long.toHexString(msgId), result.getString("_"));
+            }
+
+            @Override
+            public void onRpcError(int code, String message) {
+              log.debug("rpc_drop_answer for {}: {} {}", Long.toHexString(msgId), code, message);
+            }
+
+            @Override
+            public void onFailure(Throwable cause) {
+            }
+          }));
     }
   }
 

@@ -53,7 +53,7 @@ class BatchingTest {
 
   @Test
   void queueOrderIsKeptUnderConcurrency() {
-    int n = 3000;
+    int n = 1000;
     await(onEventLoop(() -> {
       List<Future<JsonObject>> calls = new ArrayList<>();
       for (int i = 0; i < n; i++) {

@@ -87,10 +87,14 @@ public final class Router {
     });
   }
 
-  /** Undeploys every connection. */
+  /**
+   * Undeploys every connection. A connection deployed from another one's event loop (a migration) is that one's
+   * child deployment and may already be gone with it.
+   */
   public Future<Void> close() {
     List<Future<?>> undeployed = new ArrayList<>();
-    connections.values().forEach(f -> undeployed.add(f.compose(v -> core.vertx.undeploy(v.deploymentID()))));
+    connections.values().forEach(f -> undeployed.add(f.compose(v -> core.vertx.undeploy(v.deploymentID())
+        .recover(e -> Future.succeededFuture()))));
     connections.clear();
     return Future.join(undeployed).mapEmpty();
   }
