@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -70,6 +71,8 @@ final class LocalDcFixture {
       future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       return e.getCause();
+    } catch (CancellationException e) {
+      return e; // CompletableFuture rethrows a CancellationException cause as is
     } catch (Exception e) {
       throw new RuntimeException(e);
     }
