@@ -8,6 +8,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,18 +23,45 @@ import java.util.concurrent.TimeUnit;
 final class LocalDcFixture {
 
   private static LocalDcFixture shared;
+  /** One RSA key for every Local DC of the run: generating one takes seconds. */
+  private static final String RSA_KEY_FILE = rsaKeyFile();
 
-  final Vertx vertx = Vertx.vertx();
+  final Vertx vertx;
   final LocalDc dc;
 
-  private LocalDcFixture() {
-    dc = await(LocalDc.start(vertx, new LocalDcOptions().ephemeralPorts(1, 2, 3)));
+  private LocalDcFixture(Vertx vertx) {
+    this.vertx = vertx;
+    dc = await(LocalDc.start(vertx, new LocalDcOptions().ephemeralPorts(1, 2, 3).rsaKeyFile(RSA_KEY_FILE)));
+  }
+
+  /**
+   * A Local DC of its own, for tests that leave lasting state behind (a skewed clock: the Local DC's msg_ids never
+   * go back, so they stay ahead after the skew is removed). Close it with {@link #closeIsolated()}.
+   */
+  static LocalDcFixture isolated() {
+    return new LocalDcFixture(reset().vertx);
+  }
+
+  void closeIsolated() {
+    await(dc.close());
+  }
+
+  private static String rsaKeyFile() {
+    try {
+      Path dir = Files.createTempDirectory("vertigram-localdc");
+      dir.toFile().deleteOnExit();
+      Path key = dir.resolve("rsa.pem");
+      key.toFile().deleteOnExit();
+      return key.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The shared Local DC, started on first use, faults cleared and stats zeroed. */
   static synchronized LocalDcFixture reset() {
     if (shared == null) {
-      shared = new LocalDcFixture();
+      shared = new LocalDcFixture(Vertx.vertx());
     }
     shared.dc.faults().clear();
     shared.dc.stats().reset();
