@@ -59,8 +59,8 @@ public final class Connection implements SessionListener {
   private int generation;
   private long backoffMillis;
   private long reconnectTimer = -1;
-  /** The last reason the connection was dropped or refused, for diagnostics. */
-  private volatile Throwable lastError;
+  /** The last reason the connection was dropped or refused. */
+  private Throwable lastError;
 
   Connection(Context context, ClientCore core, int dcId, boolean media) {
     this.context = context;
@@ -75,11 +75,6 @@ public final class Connection implements SessionListener {
   /** Takes a call from any thread; calls submitted in one event-loop tick reach the session in one batch. */
   void submit(RpcCall call) {
     inbox.submit(call);
-  }
-
-  /** The last error that dropped or refused this connection, or null. */
-  public Throwable lastError() {
-    return lastError;
   }
 
   // ---- on the context ----
