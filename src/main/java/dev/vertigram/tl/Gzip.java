@@ -9,20 +9,20 @@ import java.util.zip.GZIPInputStream;
 /** Bounded inflation of {@code gzip_packed} payloads. */
 final class Gzip {
 
-  /** Largest inflated payload accepted (a gzip bomb stops here, not at the heap limit). */
+  /** Most bytes inflated in one decode call (a gzip bomb stops here, not at the heap limit). */
   static final int MAX_INFLATED = 32 << 20;
 
   private Gzip() {}
 
-  /** Inflates {@code packed}; corrupt data or more than {@link #MAX_INFLATED} bytes throw a TlException. */
-  static byte[] inflate(byte[] packed, TlReader at) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(MAX_INFLATED, packed.length * 4 + 64));
+  /** Inflates {@code packed}; corrupt data or more than {@code limit} bytes throw a TlException. */
+  static byte[] inflate(byte[] packed, int limit, TlReader at) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, packed.length * 4 + 64));
     byte[] chunk = new byte[8192];
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(packed), 8192)) {
       int n;
       while ((n = in.read(chunk)) > 0) {
-        if (out.size() + n > MAX_INFLATED) {
-          throw at.error("gzip_packed inflates past " + MAX_INFLATED + " bytes");
+        if (out.size() + n > limit) {
+          throw at.error("gzip_packed inflates past " + MAX_INFLATED + " bytes in all");
         }
         out.write(chunk, 0, n);
       }

@@ -14,22 +14,21 @@ import java.util.function.LongFunction;
  * computed on encode, dropped on decode. Absent optional fields are absent. Values of bare constructors carry no
  * {@code "_"}; the bare {@code message} of msg_container is {@code {"msg_id","seqno","bytes","body"}} ({@code bytes} is
  * computed on encode). In {@code Object} and {@code !X} positions an already serialized object may be given as a
- * Buffer or byte[], and {@code {"_":"vector","value":[...]}} (element types taken from the Java values).
+ * Buffer or byte[]; in {@code Object} positions also {@code {"_":"vector","value":[...]}} (element types taken from the
+ * Java values). Encode ignores keys that are not parameters.
  *
- * <p>On decode, gzip_packed at any boxed position is inflated (at most 32 MiB), nesting is bounded (64) and every
- * problem is a {@link TlException} naming the field path and offset.
+ * <p>On decode, gzip_packed at any boxed position is inflated (at most 32 MiB in all per call), nesting is bounded
+ * (64) and every problem is a {@link TlException} naming the field path and offset.
  */
 public final class TlCodec {
 
   private final TlSchema schema;
   private final TlEncoder encoder;
-  private final TlDecoder decoder;
 
   /** A codec over {@code schema}. */
   public TlCodec(TlSchema schema) {
     this.schema = schema;
     this.encoder = new TlEncoder(schema);
-    this.decoder = new TlDecoder(schema, null);
   }
 
   /** The codec of {@link TlSchema#api()}. */
@@ -81,7 +80,7 @@ public final class TlCodec {
 
   /** Decodes one boxed object (constructor or method call) and leaves the cursor after it. */
   public JsonObject decode(TlReader in) {
-    return decoder.readObject(in);
+    return new TlDecoder(schema, null).readObject(in);
   }
 
   /**
@@ -95,7 +94,7 @@ public final class TlCodec {
 
   /** Decodes the fields of a bare {@code constructor} (no id on the wire). */
   public JsonObject decodeBare(String constructor, TlReader in) {
-    return decoder.readBare(known(schema.constructor(constructor), "constructor", constructor), in);
+    return new TlDecoder(schema, null).readBare(known(schema.constructor(constructor), "constructor", constructor), in);
   }
 
   /**
@@ -104,7 +103,7 @@ public final class TlCodec {
    * {@code {"_":"boolFalse"}}.
    */
   public JsonObject decodeResult(String methodName, TlReader in) {
-    return decoder.readResult(known(schema.method(methodName), "method", methodName), in, 0);
+    return new TlDecoder(schema, null).readResult(known(schema.method(methodName), "method", methodName), in, 0);
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.vertigram.tl;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A constructor or method of a {@link TlSchema}, with its ordered parameters and its result type. */
@@ -15,13 +17,13 @@ public final class TlCombinator {
 
   /** Parameters as an array, for the codec's loops. */
   final TlParam[] plan;
-  /** Number of {@code #} fields. */
-  final int flagWords;
   /** Compiled result type; for a generic method ({@code = X}) null. */
   TlType result;
+  /** Parameter name to index in {@link #plan}. */
+  final Map<String, Integer> paramIndex = new HashMap<>();
   /** Index of the {@code !X} parameter of a generic method, or -1. */
   final int queryIndex;
-  /** Initial capacity for the decoded JSON map. */
+  /** Initial capacity of a decoded value's map: "_", the required fields and a few optional ones. */
   final int mapCapacity;
 
   TlCombinator(String name, int id, int ruleId, boolean method, List<TlParam> params, String type) {
@@ -32,22 +34,17 @@ public final class TlCombinator {
     this.params = List.copyOf(params);
     this.type = type;
     this.plan = params.toArray(new TlParam[0]);
-    int words = 0;
     int query = -1;
-    int expected = 1;
+    int required = 1;
     for (int i = 0; i < plan.length; i++) {
-      String t = plan[i].type();
-      if (t.equals("#")) {
-        words++;
-      } else if (t.startsWith("!")) {
+      paramIndex.put(plan[i].name(), i);
+      if (plan[i].type().startsWith("!")) {
         query = i;
       }
-      // Optional fields are usually absent: size the map for the required ones and a few optional ones.
-      expected += plan[i].isConditional() ? 0 : 1;
+      required += plan[i].isConditional() ? 0 : 1;
     }
-    this.flagWords = words;
     this.queryIndex = query;
-    this.mapCapacity = (int) ((expected + Math.min(4, plan.length - expected + 1)) / 0.75f) + 1;
+    this.mapCapacity = required + Math.min(8, plan.length + 1 - required);
   }
 
   /** Name as in the schema, e.g. {@code "messages.sendMessage"}. */

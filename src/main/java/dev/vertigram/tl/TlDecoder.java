@@ -4,20 +4,17 @@ import dev.vertigram.tl.TlType.Kind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
- * TL bytes to JSON, driven by the compiled plans. Stateless apart from the optional rpc_result resolver, so one
- * instance serves any number of threads. Nesting is bounded by {@link #MAX_DEPTH}, vector counts are checked against
- * the bytes left before anything is allocated, and gzip_packed is inflated within {@link Gzip#MAX_INFLATED}.
+ * TL bytes to JSON, driven by the compiled plans. One instance per decode call: it counts the bytes inflated from
+ * gzip_packed, at most {@link Gzip#MAX_INFLATED} in all. Nesting is bounded by {@link #MAX_DEPTH} and vector counts are
+ * checked against the bytes left before anything is allocated.
  */
 final class TlDecoder {
 
   static final int MAX_DEPTH = 64;
-  static final int RPC_ERROR_ID = 0x2144ca19;
 
   private final TlSchema schema;
   private final TlCombinator rpcResult;
@@ -25,13 +22,14 @@ final class TlDecoder {
   private final TlType object;
   /** Maps an rpc_result's req_msg_id to the name of the method it answers (null: decode as Object). */
   private final LongFunction<String> resultMethods;
+  /** What gzip_packed may still inflate to in this call (a vector of gzip bombs shares one budget). */
+  private int inflateBudget = Gzip.MAX_INFLATED;
 
   TlDecoder(TlSchema schema, LongFunction<String> resultMethods) {
     this.schema = schema;
-    this.rpcResult = schema.constructor("rpc_result");
-    this.message = schema.containerMessage();
-    TlType declared = schema.type("Object");
-    this.object = declared != null ? declared : new TlType(Kind.OBJECT, "Object", null);
+    this.rpcResult = schema.rpcResult;
+    this.message = schema.containerMessage;
+    this.object = schema.object;
     this.resultMethods = resultMethods;
   }
 
@@ -64,7 +62,7 @@ final class TlDecoder {
         throw e.inGzip();
       }
     }
-    if (id == RPC_ERROR_ID) {
+    if (id == TlType.RPC_ERROR_ID) {
       return readObject(in);
     }
     Object v = read(method.result, in, depth);
@@ -151,25 +149,25 @@ final class TlDecoder {
       throw in.error("nesting deeper than " + MAX_DEPTH);
     }
     TlParam[] plan = c.plan;
-    Map<String, Object> map = new LinkedHashMap<>(c.mapCapacity);
+    FieldMap map = new FieldMap(c.mapCapacity);
     if (boxed) {
-      map.put("_", c.name());
+      map.append("_", c.name());
     }
-    int[] flags = c.flagWords == 0 ? null : new int[c.flagWords];
+    long flags = 0;
     int i = 0;
     try {
       for (; i < plan.length; i++) {
         TlParam p = plan[i];
-        if (p.mask != 0 && (flags[p.flagSlot] & p.mask) == 0) {
+        if (p.mask != 0 && (flags & p.mask) == 0) {
           continue;
         }
         Kind kind = p.compiled.kind;
         if (kind == Kind.FLAGS) {
-          flags[p.slot] = in.readInt();
+          flags |= (in.readInt() & 0xffffffffL) << (32 * p.slot);
         } else if (kind == Kind.TRUE) {
-          map.put(p.name(), Boolean.TRUE);
+          map.append(p.name(), Boolean.TRUE);
         } else {
-          map.put(p.name(), read(p.compiled, in, depth + 1));
+          map.append(p.name(), read(p.compiled, in, depth + 1));
         }
       }
     } catch (TlException e) {
@@ -247,7 +245,9 @@ final class TlDecoder {
     if (depth >= MAX_DEPTH) {
       throw in.error("nesting deeper than " + MAX_DEPTH);
     }
-    return new TlReader(Gzip.inflate(in.readBytes(), in));
+    byte[] inflated = Gzip.inflate(in.readBytes(), inflateBudget, in);
+    inflateBudget -= inflated.length;
+    return new TlReader(inflated);
   }
 
   private TlException unexpected(int id, TlType t, int at) {
@@ -255,7 +255,8 @@ final class TlDecoder {
     if (c == null) {
       c = schema.method(id);
     }
-    String what = id == TlType.VECTOR_ID && t.kind == Kind.OBJECT ? "a vector (element type unknown: decode rpc_result with a result resolver)"
+    String what = id == TlType.VECTOR_ID && t.kind == Kind.OBJECT
+        ? "a vector (element type unknown: decode rpc_result with a result resolver)"
         : c == null ? String.format("unknown id %08x", id)
         : String.format("%s#%08x (%s)", c.name(), id, c.isMethod() ? "a method" : c.type());
     return new TlException(what + " where " + t.name + " was expected", at);

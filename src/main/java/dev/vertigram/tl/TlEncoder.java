@@ -25,9 +25,8 @@ final class TlEncoder {
 
   TlEncoder(TlSchema schema) {
     this.schema = schema;
-    this.message = schema.containerMessage();
-    TlType declared = schema.type("Object");
-    this.object = declared != null ? declared : new TlType(Kind.OBJECT, "Object", null);
+    this.message = schema.containerMessage;
+    this.object = schema.object;
   }
 
   /** A boxed constructor or method named by {@code "_"}. */
@@ -126,27 +125,29 @@ final class TlEncoder {
 
   private void writeFields(TlCombinator c, JsonObject o, TlWriter out) {
     TlParam[] plan = c.plan;
-    Map<String, Object> map = o.getMap();
+    // Walk the fields present (usually far fewer than the parameters) rather than looking every parameter up.
     Object[] values = new Object[plan.length];
-    int[] flags = c.flagWords == 0 ? null : new int[c.flagWords];
+    for (Map.Entry<String, Object> e : o.getMap().entrySet()) {
+      Integer index = c.paramIndex.get(e.getKey());
+      if (index != null) {
+        values[index] = e.getValue();
+      }
+    }
+    long flags = 0;
     int i = 0;
     try {
       for (; i < plan.length; i++) {
         TlParam p = plan[i];
-        Object v = map.get(p.name());
-        if (p.mask != 0 && v != null) {
-          if (p.compiled.kind != Kind.TRUE || TlValues.toBool(v)) {
-            flags[p.flagSlot] |= p.mask;
-          }
+        if (p.mask != 0 && values[i] != null && (p.compiled.kind != Kind.TRUE || TlValues.toBool(values[i]))) {
+          flags |= p.mask;
         }
-        values[i] = v;
       }
       for (i = 0; i < plan.length; i++) {
         TlParam p = plan[i];
         Kind kind = p.compiled.kind;
         if (kind == Kind.FLAGS) {
-          out.writeInt(flags[p.slot]);
-        } else if (kind != Kind.TRUE && (p.mask == 0 || (flags[p.flagSlot] & p.mask) != 0)) {
+          out.writeInt((int) (flags >>> (32 * p.slot)));
+        } else if (kind != Kind.TRUE && (p.mask == 0 || (flags & p.mask) != 0)) {
           if (values[i] == null) {
             throw new TlException(p.mask == 0 ? "missing required field of type " + p.type()
                 : "missing field of type " + p.type() + ": " + p.flagField() + "." + p.flagBit()

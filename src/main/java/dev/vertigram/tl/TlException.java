@@ -21,7 +21,7 @@ public final class TlException extends RuntimeException {
 
   /** A decoding problem found at {@code offset} (relative to the start of the reader's buffer). */
   public TlException(String reason, int offset) {
-    super(reason, null, false, false);
+    super(reason);
     this.reason = reason;
     this.offset = offset;
   }

@@ -22,6 +22,8 @@ final class TlLinker {
    */
   private final Map<String, TlCombinator> bareOnly = new HashMap<>();
   private final Map<TlCombinator, List<String>> generics = new HashMap<>();
+  /** {@code flags.N?true}; kept out of {@link #types}, where "true" could also name the bare constructor. */
+  private final TlType trueFlag = new TlType(Kind.TRUE, "true", null);
 
   TlLinker(List<TlParser.Decl> decls) {
     for (TlParser.Decl d : decls) {
@@ -83,6 +85,9 @@ final class TlLinker {
           throw new TlException(c.name() + "." + p.name() + ": " + e.getMessage());
         }
         if (p.compiled.kind == Kind.FLAGS) {
+          if (slots.size() == 2) {
+            throw new TlException(c.name() + ": more than two flags fields");
+          }
           p.slot = slots.size();
           slots.put(p.name(), p.slot);
         }
@@ -92,7 +97,7 @@ final class TlLinker {
             throw new TlException(c.name() + "." + p.name() + ": bad flag " + p.flagField() + "." + p.flagBit());
           }
           p.flagSlot = slot;
-          p.mask = 1 << p.flagBit();
+          p.mask = 1L << (32 * slot + p.flagBit());
         }
       }
       if (c.isMethod()) {
@@ -102,6 +107,9 @@ final class TlLinker {
   }
 
   private TlType resolve(String text, List<String> generic, boolean conditional) {
+    if (conditional && text.equals("true")) {
+      return trueFlag;
+    }
     TlType known = types.get(text);
     if (known != null) {
       return known;
@@ -113,8 +121,6 @@ final class TlLinker {
       t = new TlType(Kind.VECTOR, text, resolve(text.substring(7, text.length() - 1), generic, false));
     } else if (text.startsWith("vector<") && text.endsWith(">")) {
       t = new TlType(Kind.BARE_VECTOR, text, resolve(text.substring(7, text.length() - 1), generic, false));
-    } else if (text.equals("true") && conditional) {
-      t = new TlType(Kind.TRUE, text, null);
     } else {
       t = simple(text);
     }
@@ -158,7 +164,7 @@ final class TlLinker {
   }
 
   private int minSize(TlType t) {
-    if (t.minSize == 0 && t.kind != Kind.TRUE) {
+    if (t.minSize == 0) {
       t.minSize = switch (t.kind) {
         case INT, STRING, BYTES, FLAGS, BOOL, BOXED, OBJECT, QUERY, BARE_VECTOR -> 4;
         case LONG, DOUBLE, VECTOR -> 8;

@@ -13,10 +13,13 @@ public final class TlParam {
 
   /** Compiled type (set while linking). */
   TlType compiled;
-  /** For conditional parameters: which flags word (0 for the first {@code #} field, ...) and the bit mask. */
+  /**
+   * For conditional parameters: which flags word (0 for the first {@code #} field, 1 for the second) and the bit in
+   * the codec's 64-bit view of both words ({@code 1L << (32 * flagSlot + flagBit)}); 0 for other parameters.
+   */
   int flagSlot = -1;
-  int mask;
-  /** For {@code #} parameters: the flags word this field holds. */
+  long mask;
+  /** For {@code #} parameters: the flags word this field holds (0 or 1). */
   int slot = -1;
 
   TlParam(String name, String type, String flagField, int flagBit) {

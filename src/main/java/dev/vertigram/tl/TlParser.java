@@ -36,7 +36,7 @@ final class TlParser {
   private static final Pattern SECTION = Pattern.compile("---(functions|types)---");
   private static final Pattern HEAD = Pattern.compile("([A-Za-z_][\\w.]*)(?:#([0-9a-fA-F]{1,8}))?");
   private static final Pattern GENERIC = Pattern.compile("\\{(\\w+):Type}");
-  private static final Pattern PARAM = Pattern.compile("(\\w+):(?:(\\w+)\\.(\\d+)\\?)?(\\S+)");
+  private static final Pattern PARAM = Pattern.compile("(\\w+):(?:(\\w+)\\.(\\d{1,2})\\?)?(\\S+)");
   private static final Pattern TRUE_FLAG = Pattern.compile(" \\w+:flags\\d*\\.\\d+\\?true");
 
   private TlParser() {}
@@ -98,7 +98,8 @@ final class TlParser {
     if (eq < 0 || !head.lookingAt()) {
       throw new TlException("bad declaration: " + decl);
     }
-    String name = head.group(1);
+    // Interned, so that JSON keys and "_" values written as literals in code match by identity in map lookups.
+    String name = head.group(1).intern();
     if (BUILTINS.contains(name)) {
       return null;
     }
@@ -116,7 +117,7 @@ final class TlParser {
         if (binaryStrings && t.equals("string") && !textFields.contains(name + "." + p.group(1))) {
           t = "bytes";
         }
-        params.add(new Param(p.group(1), t, p.group(2), p.group(2) == null ? -1 : Integer.parseInt(p.group(3))));
+        params.add(new Param(p.group(1).intern(), t, p.group(2), p.group(2) == null ? -1 : Integer.parseInt(p.group(3))));
       } else {
         throw new TlException("bad parameter '" + token + "' in: " + decl);
       }

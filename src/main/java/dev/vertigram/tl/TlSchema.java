@@ -29,8 +29,13 @@ public final class TlSchema {
   private final Map<String, TlCombinator> methodsByName;
   private final IntMap<TlCombinator> constructorsById;
   private final IntMap<TlCombinator> methodsById;
-  private final Map<String, TlType> types;
   private final int layer;
+  /** The bare {@code message} of msg_container (mtproto.tl's, not api.tl's), or null. */
+  final TlCombinator containerMessage;
+  /** {@code rpc_result}, or null. */
+  final TlCombinator rpcResult;
+  /** The {@code Object} type: any boxed constructor or method. */
+  final TlType object;
 
   private TlSchema(List<TlParser.Source> sources) {
     List<TlParser.Decl> decls = new ArrayList<>();
@@ -44,8 +49,12 @@ public final class TlSchema {
     methodsByName = Collections.unmodifiableMap(linker.methods);
     constructorsById = byId(linker.constructors.values());
     methodsById = byId(linker.methods.values());
-    types = linker.types;
     layer = maxLayer;
+    Map<String, TlType> types = linker.types;
+    TlType message = types.get("message");
+    containerMessage = message != null && message.kind == TlType.Kind.BARE ? message.bare : null;
+    rpcResult = constructorsByName.get("rpc_result");
+    object = types.getOrDefault("Object", new TlType(TlType.Kind.OBJECT, "Object", null));
   }
 
   /** api.tl + mtproto.tl from the classpath ({@code /schema/}), parsed once. */
@@ -102,16 +111,6 @@ public final class TlSchema {
     return layer;
   }
 
-  /** The compiled type for a type text used in the schema, or null. */
-  TlType type(String text) {
-    return types.get(text);
-  }
-
-  /** The bare {@code message} of msg_container (mtproto.tl's, not api.tl's), or null. */
-  TlCombinator containerMessage() {
-    TlType t = types.get("message");
-    return t != null && t.kind == TlType.Kind.BARE ? t.bare : null;
-  }
 
   private static IntMap<TlCombinator> byId(Collection<TlCombinator> all) {
     IntMap<TlCombinator> map = new IntMap<>(all.size());

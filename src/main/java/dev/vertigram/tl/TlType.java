@@ -36,6 +36,7 @@ final class TlType {
   static final int BOOL_TRUE_ID = 0x997275b5;
   static final int BOOL_FALSE_ID = 0xbc799737;
   static final int GZIP_ID = 0x3072cfa1;
+  static final int RPC_ERROR_ID = 0x2144ca19;
 
   final Kind kind;
   /** The type as written in the schema, for messages. */

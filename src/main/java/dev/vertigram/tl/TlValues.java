@@ -93,6 +93,9 @@ final class TlValues {
   }
 
   static String describe(Object v) {
+    if (v == null) {
+      return "nothing";
+    }
     String text = String.valueOf(v);
     return v.getClass().getSimpleName() + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
   }

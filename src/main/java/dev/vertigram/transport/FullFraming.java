@@ -1,10 +1,10 @@
 package dev.vertigram.transport;
 
-import dev.vertigram.crypto.Crc32;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.zip.CRC32;
 
 /**
  * Full: {@code len(4 LE, whole frame) ‖ seq(4 LE) ‖ payload ‖ crc32(len ‖ seq ‖ payload)}. Each direction counts
@@ -33,7 +33,7 @@ final class FullFraming extends Framing {
     putIntLE(frame, 0, frame.length);
     putIntLE(frame, 4, sendSeq++);
     payload.getBytes(0, len, frame, 8);
-    putIntLE(frame, frame.length - 4, Crc32.crc32(frame, 0, frame.length - 4));
+    putIntLE(frame, frame.length - 4, crc32(frame, frame.length - 4));
     return frame;
   }
 
@@ -57,7 +57,7 @@ final class FullFraming extends Framing {
     }
     byte[] frame = in.readBytes((int) len);
     int end = frame.length - 4;
-    int expected = Crc32.crc32(frame, 0, end);
+    int expected = crc32(frame, end);
     int got = getIntLE(frame, end);
     if (expected != got) {
       throw new TransportException("bad crc, expected: " + Integer.toUnsignedString(expected)
@@ -70,5 +70,11 @@ final class FullFraming extends Framing {
     receiveSeq++;
     onFrame.accept(Buffer.buffer(end - 8).appendBytes(frame, 8, end - 8));
     return true;
+  }
+
+  private static int crc32(byte[] b, int len) {
+    CRC32 crc = new CRC32();
+    crc.update(b, 0, len);
+    return (int) crc.getValue();
   }
 }

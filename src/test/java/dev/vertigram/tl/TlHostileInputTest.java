@@ -115,6 +115,22 @@ class TlHostileInputTest {
     assertTrue(decodeFails(corrupt).getMessage().contains("corrupt gzip_packed"));
   }
 
+  /** Three 12 MiB gzip_packed bodies in one container: the 32 MiB budget is for the whole decode call. */
+  @Test
+  void inflationBudgetIsPerCall() throws IOException {
+    TlWriter ack = new TlWriter().writeInt(0x62d6b459).writeInt(0x1cb5c415).writeInt(1_500_000);
+    ack.writeRaw(new byte[12_000_000]);
+    Buffer packed = gzipPacked(ack.toByteArray());
+    JsonArray messages = new JsonArray();
+    for (int i = 0; i < 3; i++) {
+      messages.add(new JsonObject().put("msg_id", (long) i).put("seqno", i).put("body", packed));
+    }
+    Buffer container = codec.encode(new JsonObject().put("_", "msg_container").put("messages", messages));
+    TlException e = decodeFails(container);
+    assertEquals("msg_container.messages[2].body", e.path());
+    assertTrue(e.getMessage().contains("inflates past"), e.getMessage());
+  }
+
   @Test
   void containerBodyMustFillItsLength() {
     JsonObject c = new JsonObject().put("_", "msg_container").put("messages", new JsonArray().add(new JsonObject()

@@ -104,7 +104,7 @@ class TlSchemaTest {
     // api.tl's message wins the name; mtproto.tl's bare message is only msg_container's element.
     assertEquals(0x7600b9d3, api.constructor("message").id());
     assertEquals(List.of("msg_id", "seqno", "bytes", "body"),
-        api.containerMessage().params().stream().map(TlParam::name).toList());
+        api.containerMessage.params().stream().map(TlParam::name).toList());
   }
 
   @Test

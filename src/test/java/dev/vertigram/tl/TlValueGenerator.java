@@ -23,7 +23,8 @@ final class TlValueGenerator {
   }
 
   static final int SHALLOW = 3;
-  private static final String LETTERS = "abcxyz019 _-АБВжщ€中文😀";
+  /** ASCII, Cyrillic, CJK and an astral emoji: 1- to 4-byte UTF-8 sequences. */
+  private static final int[] LETTERS = "abcxyz019 _-АБВжщ€中文😀".codePoints().toArray();
   private static final int INF = Integer.MAX_VALUE / 4;
 
   private final TlSchema schema;
@@ -108,7 +109,7 @@ final class TlValueGenerator {
         }
         return a;
       case BARE:
-        return t.bare == schema.containerMessage() ? message(depth) : combinator(t.bare, bits(shallow), depth, false);
+        return t.bare == schema.containerMessage ? message(depth) : combinator(t.bare, bits(shallow), depth, false);
       case BOXED:
         return combinator(shallow ? pick(t.constructors) : cheapest(t.constructors), bits(shallow), depth, true);
       case OBJECT:
@@ -140,7 +141,7 @@ final class TlValueGenerator {
   }
 
   private JsonObject message(int depth) {
-    JsonObject body = (JsonObject) value(schema.type("Object"), depth + 1);
+    JsonObject body = (JsonObject) value(schema.object, depth + 1);
     return new JsonObject().put("msg_id", rnd.nextLong()).put("seqno", rnd.nextInt())
         .put("bytes", codec.encode(body).length()).put("body", body);
   }
@@ -167,8 +168,7 @@ final class TlValueGenerator {
     int n = length();
     StringBuilder sb = new StringBuilder(n);
     while (sb.length() < n) {
-      sb.appendCodePoint(LETTERS.codePointAt(LETTERS.offsetByCodePoints(0, rnd.nextInt(LETTERS.codePointCount(0,
-          LETTERS.length())))));
+      sb.appendCodePoint(LETTERS[rnd.nextInt(LETTERS.length)]);
     }
     return sb.toString();
   }
@@ -188,7 +188,7 @@ final class TlValueGenerator {
   private void computeCosts() {
     List<TlCombinator> all = new ArrayList<>(schema.constructors());
     all.addAll(schema.methods());
-    TlCombinator bareMessage = schema.containerMessage();
+    TlCombinator bareMessage = schema.containerMessage;
     if (bareMessage != null) {
       all.add(bareMessage);
     }
