@@ -13,15 +13,17 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Both directions run on the JDK's AES intrinsics (AES-NI) through a per-thread cached {@link Cipher}:
  * <ul>
- *   <li><b>Encryption</b> c<sub>i</sub> = E(p<sub>i</sub> ⊕ c<sub>i−1</sub>) ⊕ p<sub>i−1</sub> is rewritten as CBC: with
- *   y<sub>i</sub> = c<sub>i</sub> ⊕ p<sub>i−1</sub> one gets y<sub>i</sub> = E((p<sub>i</sub> ⊕ p<sub>i−2</sub>) ⊕
+ *   <li><b>Encryption</b> c<sub>i</sub> = E(p<sub>i</sub> ⊕ c<sub>i−1</sub>) ⊕ p<sub>i−1</sub> is rewritten as CBC:
+ *   with y<sub>i</sub> = c<sub>i</sub> ⊕ p<sub>i−1</sub> one gets y<sub>i</sub> = E((p<sub>i</sub> ⊕ p<sub>i−2</sub>) ⊕
  *   y<sub>i−1</sub>), y<sub>0</sub> = c<sub>0</sub>, p<sub>−1</sub> = 0. So each chunk is pre-whitened
  *   (x<sub>i</sub> = p<sub>i</sub> ⊕ p<sub>i−2</sub>), CBC-encrypted in one call by the intrinsic CBC loop, and
  *   post-whitened (c<sub>i</sub> = y<sub>i</sub> ⊕ p<sub>i−1</sub>, with p<sub>i</sub> recovered as x<sub>i</sub> ⊕
  *   p<sub>i−2</sub>).</li>
- *   <li><b>Decryption</b> p<sub>i</sub> = D(c<sub>i</sub> ⊕ p<sub>i−1</sub>) ⊕ c<sub>i−1</sub> feeds the output of D back
- *   into its input, which no JDK mode does, so it runs one ECB block per {@code Cipher.update} with 64-bit XORs.</li>
+ *   <li><b>Decryption</b> p<sub>i</sub> = D(c<sub>i</sub> ⊕ p<sub>i−1</sub>) ⊕ c<sub>i−1</sub> feeds the output of D
+ *   back into its input, which no JDK mode does, so it runs one ECB block per {@code Cipher.update} with 64-bit
+ *   XORs.</li>
  * </ul>
+ * Thread-safe: every thread uses its own cached ciphers and scratch buffer.
  */
 public final class AesIge {
 

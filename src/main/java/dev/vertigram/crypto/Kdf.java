@@ -75,7 +75,8 @@ public final class Kdf {
   /**
    * MTProto 1.0 KDF (core.telegram.org/mtproto/description_v1): a = SHA1(msg_key ‖ auth_key[x:x+32]),
    * b = SHA1(auth_key[32+x:48+x] ‖ msg_key ‖ auth_key[48+x:64+x]), c = SHA1(auth_key[64+x:96+x] ‖ msg_key),
-   * d = SHA1(msg_key ‖ auth_key[96+x:128+x]); key = a[0:8] ‖ b[8:20] ‖ c[4:16], iv = a[8:20] ‖ b[0:8] ‖ c[16:20] ‖ d[0:8].
+   * d = SHA1(msg_key ‖ auth_key[96+x:128+x]); key = a[0:8] ‖ b[8:20] ‖ c[4:16],
+   * iv = a[8:20] ‖ b[0:8] ‖ c[16:20] ‖ d[0:8].
    *
    * @param x 0 for client→server, 8 for server→client
    */

@@ -35,14 +35,14 @@ public final class MessageCipher {
     int pad = MIN_PADDING + Math.floorMod(-(len + MIN_PADDING), 16) + 16 * rnd.nextInt(EXTRA_PADDING_BLOCKS);
     byte[] padding = new byte[pad];
     rnd.nextBytes(padding);
-    return encrypt(key, x, plaintext, off, len, padding);
+    return encryptWithPadding(key, x, plaintext, off, len, padding);
   }
 
   /**
    * MTProto 2.0 encryption with caller-chosen padding (12..1024 bytes, making the total a multiple of 16); for test
    * vectors and callers with their own padding policy.
    */
-  public static byte[] encrypt(AuthKey key, int x, byte[] plaintext, int off, int len, byte[] padding) {
+  public static byte[] encryptWithPadding(AuthKey key, int x, byte[] plaintext, int off, int len, byte[] padding) {
     Objects.checkFromIndexSize(off, len, plaintext.length);
     int total = len + padding.length;
     if (padding.length < MIN_PADDING || padding.length > MAX_PADDING || total % 16 != 0) {

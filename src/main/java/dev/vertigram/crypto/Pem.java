@@ -3,7 +3,7 @@ package dev.vertigram.crypto;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Minimal PEM armour: reads the first {@code -----BEGIN X-----} block of a text (ignoring text around it) and writes one. */
+/** Minimal PEM armour: finds the first {@code -----BEGIN X-----} block in a text, and writes single blocks. */
 final class Pem {
 
   /**

@@ -41,7 +41,10 @@ public final class RsaKey {
     this.fingerprint = Bytes.getLongLe(Hashes.sha1(tl.toByteArray()), 12);
   }
 
-  /** Parses the first PEM block: PKCS#1 {@code RSA PUBLIC KEY} or X.509 {@code PUBLIC KEY} (text around it is ignored). */
+  /**
+   * Parses the first PEM block: PKCS#1 {@code RSA PUBLIC KEY} or X.509 {@code PUBLIC KEY} (text around it is
+   * ignored).
+   */
   public static RsaKey fromPem(String pem) {
     Pem.Block block = Pem.read(pem);
     try {

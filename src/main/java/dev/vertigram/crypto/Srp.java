@@ -135,7 +135,8 @@ public final class Srp {
 
   /**
    * The server side of the exchange, for the Local DC: holds the verifier v and the secret b, publishes
-   * B = (k·v + g^b) mod p and checks the client's M1 with S = (A·v^u)^b mod p. {@link #toString()} prints nothing secret.
+   * B = (k·v + g^b) mod p and checks the client's M1 with S = (A·v^u)^b mod p. {@link #toString()} prints nothing
+   * secret.
    */
   public static final class Server {
     private final Group group;

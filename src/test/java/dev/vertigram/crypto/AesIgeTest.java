@@ -5,9 +5,15 @@ import static dev.vertigram.crypto.TestSupport.range;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -75,6 +81,39 @@ class AesIgeTest {
     assertEquals(42, buf[0]);
     assertEquals(43, buf[105]);
     assertArrayEquals(hex("ff".repeat(32)), iv);
+  }
+
+  @Test
+  void concurrentCallersDoNotShareState() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int seed = t;
+        results.add(pool.submit(() -> {
+          Random r = new Random(seed);
+          for (int i = 0; i < 50; i++) {
+            byte[] key = new byte[32];
+            byte[] iv = new byte[32];
+            byte[] plain = new byte[16 * (1 + r.nextInt(1100))];
+            r.nextBytes(key);
+            r.nextBytes(iv);
+            r.nextBytes(plain);
+            byte[] enc = AesIge.encrypt(key, iv, plain);
+            if (!Arrays.equals(enc, reference(true, key, iv, plain))
+                || !Arrays.equals(plain, AesIge.decrypt(key, iv, enc))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (Future<Boolean> f : results) {
+        assertTrue(f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

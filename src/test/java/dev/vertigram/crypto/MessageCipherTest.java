@@ -22,7 +22,7 @@ class MessageCipherTest {
   void telethonClientMessage() {
     byte[] plain = "Hello, world! This data should remain secure!".getBytes(StandardCharsets.US_ASCII);
     assertEquals(45, plain.length);
-    byte[] wire = MessageCipher.encrypt(KEY, 0, plain, 0, plain.length, new byte[19]);
+    byte[] wire = MessageCipher.encryptWithPadding(KEY, 0, plain, 0, plain.length, new byte[19]);
     assertEquals("32d1586ea457dfc8a81729d46db54019a2bfd7f744f9b96c"
         + "4f716cfdc4477db2a2c15f6ddb85235fb9552f1d8407c6aaea00cc844c5a1bf6"
         + "ac44b79b5edc2a23868b3d6073a590992c0f2975243d563ea180d218ee757c9a", hex(wire));
@@ -101,8 +101,10 @@ class MessageCipherTest {
 
   @Test
   void explicitPaddingMustBeValid() {
-    assertThrows(IllegalArgumentException.class, () -> MessageCipher.encrypt(KEY, 0, range(4), 0, 4, new byte[11]));
-    assertThrows(IllegalArgumentException.class, () -> MessageCipher.encrypt(KEY, 0, range(4), 0, 4, new byte[13]));
+    assertThrows(IllegalArgumentException.class,
+        () -> MessageCipher.encryptWithPadding(KEY, 0, range(4), 0, 4, new byte[11]));
+    assertThrows(IllegalArgumentException.class,
+        () -> MessageCipher.encryptWithPadding(KEY, 0, range(4), 0, 4, new byte[13]));
   }
 
   /** The bind message layout of VECTORS §9: random(16) ‖ msg_id ‖ seqno=0 ‖ len=40 ‖ bind_auth_key_inner(40). */

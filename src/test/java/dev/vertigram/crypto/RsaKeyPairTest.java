@@ -46,8 +46,8 @@ class RsaKeyPairTest {
   void rsaPadRoundTrip() {
     byte[] data = hex("955ff5a908256595edb7766797000000045a300d4b000000046a26db65000000406709f612fadfbec3f0289d0aa67eef"
         + "e11dbc3bc97d91a26154f932af019943a8bbc849512dac6c67b6efd9157d6ca7377a1776307d84265c6be9bdcf802ac102000000");
-    byte[] padding = hex("d944bb8347c876177fe03c2562bf4e87258ef147a7815d8853aa4b1065a5a385d0da7e0b6100faf55728d04dfc84e7e0"
-        + "d20006e07e1cb036730f5b3209cf85b2365b39de2cbc56f40b725ad347835e5d1973567ece8a02cf343d54f7");
+    byte[] padding = hex("d944bb8347c876177fe03c2562bf4e87258ef147a7815d8853aa4b1065a5a385d0da7e0b6100faf5"
+        + "5728d04dfc84e7e0d20006e07e1cb036730f5b3209cf85b2365b39de2cbc56f40b725ad347835e5d1973567ece8a02cf343d54f7");
     byte[] tempKeys = new byte[32 * 64];
     RND.nextBytes(tempKeys);
     byte[] enc = pair.publicKey().encryptRsaPad(data, new TestSupport.FixedRandom(padding, tempKeys));

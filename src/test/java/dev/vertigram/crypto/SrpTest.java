@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class SrpTest {
 
   private static final byte[] P = Bytes.toFixed(DhChecks.TELEGRAM_PRIME, 256);
-  private static final byte[] SALT1 = hex("4D11FB6BEC38F9D2546BB0F61E4F1C99A1BC0DB8F0D5F35B1291B37B213123D7ED48F3C6794D495B");
+  private static final byte[] SALT1 =
+      hex("4D11FB6BEC38F9D2546BB0F61E4F1C99A1BC0DB8F0D5F35B1291B37B213123D7ED48F3C6794D495B");
   private static final byte[] SALT2 = hex("A1B181AAFE88188680AE32860D60BB01");
   private static final SecureRandom RND = new SecureRandom();
 
