@@ -152,7 +152,7 @@ final class AuthKeyHandshake {
           + " is not a positive multiple of 16");
     }
     byte[] plain = AesIge.decrypt(tmp.key(), tmp.iv(), encrypted);
-    TlReader reader = new TlReader(Buffer.buffer(plain));
+    TlReader reader = new TlReader(plain);
     reader.position(20);
     JsonObject inner;
     try {

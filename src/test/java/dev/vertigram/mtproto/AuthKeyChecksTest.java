@@ -77,6 +77,12 @@ class AuthKeyChecksTest {
   }
 
   @Test
+  void answerPaddingOver15Bytes() {
+    server.overPadAnswer = true;
+    assertSecurityFailure("bytes of padding after the answer, at most 15 allowed");
+  }
+
+  @Test
   void dhPrimeThatIsNotTheSafePrime() {
     BigInteger notSafe = DhChecks.TELEGRAM_PRIME.subtract(BigInteger.valueOf(24)); // keeps g = 3 valid
     server.innerHook = set("dh_prime", AuthKeyMessages.fixedBigEndian(notSafe, 256));

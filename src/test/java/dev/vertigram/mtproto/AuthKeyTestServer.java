@@ -54,6 +54,8 @@ final class AuthKeyTestServer implements PlainChannel {
   UnaryOperator<JsonObject> dhGenHook = UnaryOperator.identity();
   /** Flips a bit of SHA1(answer) in answer_with_hash. */
   boolean corruptAnswerHash;
+  /** Adds 16 bytes to the padding of answer_with_hash (keeping the hash right). */
+  boolean overPadAnswer;
   /** Answers req_DH_params with server_DH_params_fail (with a correct new_nonce_hash). */
   boolean refuseDhParams;
   /** dh_gen_retry answers to give before accepting a key. */
@@ -122,7 +124,7 @@ final class AuthKeyTestServer implements PlainChannel {
     checkNonces(request);
     assertEquals(KEY_PAIR.publicKey().fingerprint(), request.getLong("public_key_fingerprint"));
     byte[] dataWithPadding = KEY_PAIR.decryptRsaPad(bytes(request, "encrypted_data"));
-    pqInnerData = TL.decode(new TlReader(Buffer.buffer(dataWithPadding)));
+    pqInnerData = TL.decode(new TlReader(dataWithPadding));
     checkNonces(pqInnerData);
     assertArrayEquals(bytes(request, "p"), bytes(pqInnerData, "p"));
     assertArrayEquals(bytes(request, "q"), bytes(pqInnerData, "q"));
@@ -141,7 +143,7 @@ final class AuthKeyTestServer implements PlainChannel {
     if (corruptAnswerHash) {
       hash[0] ^= 1;
     }
-    int padding = (16 - (20 + answer.length) % 16) % 16;
+    int padding = (16 - (20 + answer.length) % 16) % 16 + (overPadAnswer ? 16 : 0);
     Buffer plain = Buffer.buffer().appendBytes(hash).appendBytes(answer).appendBytes(randomBytes(padding));
     tmp = Kdf.tmpAesKeyIv(serverNonce, newNonce);
     return new JsonObject().put("_", "server_DH_params_ok").put("nonce", nonce).put("server_nonce", serverNonce)
@@ -151,7 +153,7 @@ final class AuthKeyTestServer implements PlainChannel {
   private JsonObject dhGen(JsonObject request) {
     checkNonces(request);
     byte[] plain = AesIge.decrypt(tmp.key(), tmp.iv(), bytes(request, "encrypted_data"));
-    TlReader reader = new TlReader(Buffer.buffer(plain));
+    TlReader reader = new TlReader(plain);
     reader.position(20);
     JsonObject inner = TL.decode(reader);
     assertArrayEquals(Arrays.copyOf(plain, 20), Hashes.sha1(Arrays.copyOfRange(plain, 20, reader.position())));
