@@ -85,6 +85,10 @@ final class Session {
     }
   }
 
+  boolean attached() {
+    return connection != null;
+  }
+
   /** The connection closed: what was not written yet is lost, except what waits in the unacked store. */
   void detach(ServerConnection conn) {
     if (connection == conn) {
