@@ -85,6 +85,36 @@ class EncryptedLayerTest extends LocalDcTestBase {
   }
 
   @Test
+  void idsBelowAFullWindowGet20() throws Exception {
+    TestSession s = session();
+    long old = s.clock.next(0);
+    for (int batch = 0; batch < 2; batch++) {
+      MtMessage[] pings = new MtMessage[600];
+      for (int i = 0; i < pings.length; i++) {
+        pings[i] = s.message(ping(i), false);
+      }
+      s.send(s.container(pings));
+      s.await(r -> "pong".equals(r.name()) && r.body().getLong("ping_id") == 599);
+    }
+    s.send(new MtMessage(old, s.seqno.next(false), TestSession.CODEC.encode(ping(1))));
+    assertEquals(20, s.badMsg(old));
+  }
+
+  @Test
+  void replayedFrameDoesNotMoveTheSession() throws Exception {
+    TestSession s = session();
+    MtMessage m = s.message(ping(1), false);
+    Buffer frame = EncryptedMessage.encrypt(s.key, EncryptedMessage.CLIENT_TO_SERVER, s.salt, s.sessionId, m,
+        TestHandshake.RANDOM);
+    s.conn.send(frame);
+    s.await("pong");
+    TestConnection attacker = connect();
+    attacker.send(frame);
+    assertEquals("nearestDc", s.call(q("help.getNearestDc")).getString("_"));
+    assertEquals(true, attacker.quiet(300));
+  }
+
+  @Test
   void reusedContainerIdGets19() throws Exception {
     TestSession s = session();
     MtMessage c = s.container(s.message(ping(1), false), s.message(ping(2), false));
@@ -137,6 +167,13 @@ class EncryptedLayerTest extends LocalDcTestBase {
     MtMessage early = new MtMessage(late.msgId() - 4, 0, s.container(late).body());
     s.send(early);
     assertEquals(64, s.badMsg(early.msgId()));
+    Buffer tooMany = Buffer.buffer().appendIntLE(0x73f1f8dc).appendIntLE(1025);
+    for (int i = 0; i < 1025; i++) {
+      tooMany.appendLongLE(s.clock.next(0)).appendIntLE(0).appendIntLE(12).appendBuffer(TestSession.CODEC.encode(ping(i)));
+    }
+    MtMessage oversized = new MtMessage(s.clock.next(0), s.seqno.next(false), tooMany);
+    s.send(oversized);
+    assertEquals(64, s.badMsg(oversized.msgId()));
     MtMessage truncated = s.message(ping(3), false);
     Buffer bad = truncated.body().slice(0, 8);
     MtMessage broken = s.container(new MtMessage(truncated.msgId(), 0, bad));
