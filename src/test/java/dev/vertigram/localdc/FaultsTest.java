@@ -74,6 +74,13 @@ class FaultsTest extends LocalDcTestBase {
     assertEquals(id, bad.body().getLong("bad_msg_id"));
     s.clock.syncToMsgId(bad.msgId());
     assertEquals("nearestDc", s.call(q("help.getNearestDc")).getString("_"));
+    // cleared: the client, now 400 s ahead, gets 17 with a msg_id telling the real time again
+    dc.faults().clockSkewSeconds(0);
+    s.forgetServerIds();
+    s.send(q("help.getNearestDc"));
+    TestSession.Received ahead = s.await(r -> r.name().equals("bad_msg_notification"));
+    assertEquals(17, ahead.body().getInteger("error_code"));
+    assertTrue(Math.abs((ahead.msgId() >>> 32) - System.currentTimeMillis() / 1000) <= 2);
   }
 
   @Test

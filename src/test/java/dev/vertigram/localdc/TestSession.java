@@ -104,6 +104,11 @@ final class TestSession {
     lastServerMsgId = msgId;
   }
 
+  /** Accepts lower server msg_ids from now on (after the server clock was moved back). */
+  void forgetServerIds() {
+    lastServerMsgId = 0;
+  }
+
   /** The first received message matching {@code p} (earlier non-matching ones stay queued). */
   Received await(Predicate<Received> p) throws InterruptedException {
     while (true) {
