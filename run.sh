@@ -52,8 +52,9 @@ case "$cmd" in
     mkdir -p bench/results
     "${MVN[@]}" -DskipTests test-compile
     CP="target/test-classes:target/classes:$("${MVN[@]}" dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
-    # One fork, short iterations: the machine has 2 cores. Pass a regex to run a subset.
-    exec java -cp "$CP" org.openjdk.jmh.Main -f 1 -wi 3 -w 2s -i 5 -r 2s \
+    # One fork, short iterations (the machine has 2 cores); BENCH_OPTS overrides them. Pass a regex to run a subset.
+    read -r -a opts <<< "${BENCH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
+    exec java -cp "$CP" org.openjdk.jmh.Main "${opts[@]}" \
       -rf json -rff "bench/results/jmh-$(date +%Y%m%d-%H%M%S).json" "$@"
     ;;
   localdc)
