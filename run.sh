@@ -51,7 +51,8 @@ case "$cmd" in
     shift || true
     mkdir -p bench/results
     "${MVN[@]}" -DskipTests test-compile
-    CP="target/test-classes:target/classes:$("${MVN[@]}" dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
+    "${MVN[@]}" dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+    CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
     # One fork, short iterations (the machine has 2 cores); BENCH_OPTS overrides them. Pass a regex to run a subset.
     read -r -a opts <<< "${BENCH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
     exec java -cp "$CP" org.openjdk.jmh.Main "${opts[@]}" \

@@ -1,0 +1,80 @@
+package dev.vertigram.transport;
+
+import io.vertx.core.buffer.Buffer;
+
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.zip.CRC32;
+
+/**
+ * Full: {@code len(4 LE, whole frame) ‖ seq(4 LE) ‖ payload ‖ crc32(len ‖ seq ‖ payload)}. Each direction counts
+ * its frames from 0; a wrong sequence number or CRC breaks the stream. There are no quick acks and no tag.
+ */
+final class FullFraming extends Framing {
+  private static final int OVERHEAD = 12;
+
+  private int sendSeq;
+  private int receiveSeq;
+
+  FullFraming(boolean fromServer) {
+    super(fromServer);
+  }
+
+  @Override
+  byte[] plainTag() {
+    return new byte[0];
+  }
+
+  @Override
+  byte[] encode(Buffer payload) {
+    int len = payload.length();
+    checkPayloadSize(len);
+    byte[] frame = new byte[OVERHEAD + len];
+    putIntLE(frame, 0, frame.length);
+    putIntLE(frame, 4, sendSeq++);
+    payload.getBytes(0, len, frame, 8);
+    putIntLE(frame, frame.length - 4, crc32(frame, frame.length - 4));
+    return frame;
+  }
+
+  @Override
+  byte[] encodeQuickAck(int token) {
+    throw new UnsupportedOperationException("the full transport has no quick acks");
+  }
+
+  @Override
+  boolean decodeOne(ByteQueue in, Consumer<Buffer> onFrame, IntConsumer onQuickAck) {
+    if (!in.has(4)) {
+      return false;
+    }
+    long len = in.getIntLE(0) & 0xffffffffL;
+    if (len < OVERHEAD) {
+      throw new TransportException("bad full-transport length " + len + " (min " + OVERHEAD + ")");
+    }
+    checkFrameSize(len - OVERHEAD);
+    if (!in.has(len)) {
+      return false;
+    }
+    byte[] frame = in.readBytes((int) len);
+    int end = frame.length - 4;
+    int expected = crc32(frame, end);
+    int got = getIntLE(frame, end);
+    if (expected != got) {
+      throw new TransportException("bad crc, expected: " + Integer.toUnsignedString(expected)
+        + ", got: " + Integer.toUnsignedString(got));
+    }
+    int seq = getIntLE(frame, 4);
+    if (seq != receiveSeq) {
+      throw new TransportException("bad seq, expected: " + receiveSeq + ", got: " + seq);
+    }
+    receiveSeq++;
+    onFrame.accept(Buffer.buffer(end - 8).appendBytes(frame, 8, end - 8));
+    return true;
+  }
+
+  private static int crc32(byte[] b, int len) {
+    CRC32 crc = new CRC32();
+    crc.update(b, 0, len);
+    return (int) crc.getValue();
+  }
+}
