@@ -45,7 +45,10 @@ public interface Faults {
   /** Sends g_a = 1 (correctly encrypted and hashed) in the next {@code times} server_DH_inner_data. */
   Faults gaOutOfRange(int times);
 
-  /** Replaces the next {@code times} frames sent by a frame header announcing more than 16 MiB. */
+  /**
+   * Replaces the next {@code times} frames sent by a frame header announcing more than 16 MiB. Only on plain (not
+   * obfuscated2) connections: the transport's stream cipher cannot be reached from outside.
+   */
   Faults oversizedFrame(int times);
 
   /** Disarms every switch and sets the clock skew to 0. */

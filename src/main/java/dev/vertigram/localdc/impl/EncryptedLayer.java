@@ -44,7 +44,6 @@ final class EncryptedLayer {
       return;
     }
     Session session = dc.sessions().open(key, env.sessionId());
-    session.attach(conn);
     MtMessage m = env.message();
     boolean container = MsgContainer.isContainer(m.body());
     if (container) {
@@ -54,6 +53,10 @@ final class EncryptedLayer {
     }
     long now = dc.clock().seconds();
     MsgIdWindow.Verdict verdict = session.inbound().check(m.msgId(), now);
+    if (verdict == MsgIdWindow.Verdict.OK || !session.attached()) {
+      // a replayed old frame must not pull a live session (and its re-sends) onto another connection
+      session.attach(conn);
+    }
     if (verdict == MsgIdWindow.Verdict.DUPLICATE && !container) {
       dc.dispatcher().duplicate(session, m);
       return;

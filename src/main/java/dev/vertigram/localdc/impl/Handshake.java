@@ -77,6 +77,7 @@ final class Handshake {
       };
       conn.writePlain(PlainMessage.encode(dc.clock().nextMsgId(1), answer));
     } catch (Refused | SecurityCheckException | TlException | NullPointerException | ClassCastException e) {
+      // NPE/ClassCastException: a well-formed TL object of the wrong kind (a field missing or of another type)
       int code = e instanceof Refused r ? r.code : -404;
       if (state != null) {
         state.step = HandshakeState.Step.FAILED;

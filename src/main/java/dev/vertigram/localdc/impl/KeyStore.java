@@ -18,10 +18,6 @@ final class KeyStore {
     return key;
   }
 
-  boolean contains(long authKeyId) {
-    return keys.containsKey(authKeyId);
-  }
-
   /** Adds a key; false when its id is already taken (the handshake then answers dh_gen_retry). */
   boolean register(StoredKey key) {
     return keys.putIfAbsent(key.id(), key) == null;

@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * Acts on accepted messages: the MTProto service messages here, RPC queries through the {@link RpcDispatcher}.
  * Answers to service queries are top-level messages (pong, future_salts, msgs_state_info, destroy_session_ok/none,
- * destroy_auth_key_ok) except rpc_drop_answer's, which comes in an rpc_result. Confined to the DC's event loop.
+ * destroy_auth_key_ok) except rpc_drop_answer's, which comes in an rpc_result. A content-related body that does not
+ * decode is answered with {@code 400 INPUT_METHOD_INVALID} (unknown constructor) or {@code 400 INPUT_FETCH_ERROR}
+ * (malformed). Confined to the DC's event loop.
  */
 final class MessageDispatcher {
 

@@ -53,10 +53,10 @@ public final class ServerCore {
     return chain;
   }
 
-  /** Undeploys every DC (closing their servers). */
+  /** Undeploys every DC (closing their servers) still deployed (children of an undeployed verticle already are not). */
   public Future<Void> stop() {
     List<Future<Void>> all = new ArrayList<>();
-    deployments.forEach(id -> all.add(vertx.undeploy(id)));
+    deployments.stream().filter(vertx.deploymentIDs()::contains).forEach(id -> all.add(vertx.undeploy(id)));
     return Future.all(all).mapEmpty();
   }
 

@@ -40,6 +40,8 @@ final class Session {
   private final AfterMsgWaiters waiters;
   private ServerConnection connection;
   private boolean announced;
+  /** The msg_id of the last top-level message written (server msg_ids must increase on the wire). */
+  private long lastWireMsgId;
 
   Session(DcState dc, StoredKey key, long sessionId) {
     this.dc = dc;
@@ -81,6 +83,10 @@ final class Session {
     if (!outbox.isEmpty() || !acks.isEmpty()) {
       conn.markDirty(this);
     }
+  }
+
+  boolean attached() {
+    return connection != null;
   }
 
   /** The connection closed: what was not written yet is lost, except what waits in the unacked store. */
@@ -159,7 +165,7 @@ final class Session {
 
   /**
    * The encrypted frames for everything queued: acks first, then the messages, packed into containers of at most
-   * 1024 messages (a lone message goes alone). Called by the connection on its flush.
+   * 1024 messages. Called by the connection on its flush.
    */
   List<Buffer> drain() {
     List<MtMessage> messages = new ArrayList<>(outbox.size() + 1);
@@ -187,8 +193,10 @@ final class Session {
         bytes += messages.get(end).body().length() + MsgContainer.PER_MESSAGE_OVERHEAD;
         end++;
       }
-      MtMessage frame = end - start == 1 ? messages.get(start) : new MtMessage(dc.clock().nextMsgId(3),
-          seqno.next(false), MsgContainer.pack(messages.subList(start, end)));
+      // a lone message goes alone unless it is a re-send, whose old msg_id must travel inside a new container
+      MtMessage frame = end - start == 1 && messages.get(start).msgId() > lastWireMsgId ? messages.get(start)
+          : new MtMessage(dc.clock().nextMsgId(3), seqno.next(false), MsgContainer.pack(messages.subList(start, end)));
+      lastWireMsgId = frame.msgId();
       frames.add(EncryptedMessage.encrypt(key.key(), EncryptedMessage.SERVER_TO_CLIENT, salt, sessionId, frame,
           dc.random()));
       start = end;
