@@ -1,10 +1,7 @@
 package dev.vertigram.client.impl;
 
 import dev.vertigram.client.ClientOptions;
-import dev.vertigram.crypto.AuthKey;
 import dev.vertigram.crypto.SecurityCheckException;
-import dev.vertigram.mtproto.AuthKeyResult;
-import dev.vertigram.mtproto.MessageIdClock;
 import dev.vertigram.mtproto.MtSession;
 import dev.vertigram.mtproto.MtprotoException;
 import dev.vertigram.mtproto.PlainMessage;
@@ -41,16 +38,9 @@ public final class Connection implements SessionListener {
   private final TcpConnector connector;
   private final CallInbox inbox;
   private final List<RpcCall> waiting = new ArrayList<>();
-  private final MessageIdClock clock = new MessageIdClock();
-  private final TempKeys tempKeys;
+  private final SessionKeys keys;
   private TransportConnection<ClientTransport> tcp;
   private PlainExchange plain;
-  private MtSession session;
-  /** The key the session runs on: the permanent key, or the temporary one with PFS. */
-  private AuthKey sessionKey;
-  AuthKey permKey;
-  private long salt;
-  private boolean clockSynced;
   private boolean ready;
   private boolean connecting;
   private boolean closed;
@@ -69,7 +59,7 @@ public final class Connection implements SessionListener {
     this.media = media;
     this.connector = new TcpConnector(core.vertx, core.options.transport());
     this.inbox = new CallInbox(this);
-    this.tempKeys = new TempKeys(this);
+    this.keys = new SessionKeys(this);
   }
 
   /** Takes a call from any thread; calls submitted in one event-loop tick reach the session in one batch. */
@@ -85,7 +75,7 @@ public final class Connection implements SessionListener {
     }
     call.connection = this;
     if (ready) {
-      call.sendOn(session);
+      call.sendOn(keys.session());
     } else if (closed) {
       call.fail(new MtprotoException("connection to DC " + dcId + " is closed"));
     } else {
@@ -96,8 +86,8 @@ public final class Connection implements SessionListener {
 
   /** Takes a call back: out of the waiting list, or out of the session (rpc_drop_answer once sent). */
   void withdraw(RpcCall call) {
-    if (!waiting.remove(call) && call.query != null && session != null) {
-      session.cancel(call.query);
+    if (!waiting.remove(call) && call.query != null && keys.session() != null) {
+      keys.session().cancel(call.query);
     }
   }
 
@@ -106,11 +96,8 @@ public final class Connection implements SessionListener {
     closed = true;
     ready = false;
     core.vertx.cancelTimer(reconnectTimer);
-    tempKeys.stop();
     MtprotoException cause = new MtprotoException("client closed");
-    if (session != null) {
-      session.close(cause);
-    }
+    keys.close(cause);
     failWaiting(cause);
     Future<Void> socketClosed = tcp != null ? tcp.close() : Future.succeededFuture();
     return socketClosed.transform(v -> connector.close());
@@ -137,7 +124,8 @@ public final class Connection implements SessionListener {
         return;
       }
       tcp = ar.result();
-      plain = new PlainExchange(core.vertx, clock, payload -> send(gen, payload), core.options.handshakeTimeout());
+      plain = new PlainExchange(core.vertx, keys.clock(), payload -> send(gen, payload),
+          core.options.handshakeTimeout());
       tcp.frameHandler(frame -> onFrame(gen, frame))
           .exceptionHandler(e -> onTransportError(gen, e))
           .closeHandler(v -> dropped(gen, new MtprotoException("connection to DC " + dcId + " closed")));
@@ -147,58 +135,19 @@ public final class Connection implements SessionListener {
 
   /** Keys, session, binding: everything between the TCP connect and the first call. */
   private void establish(int gen) {
-    core.permKey(dcId, () -> createKey(0).onSuccess(r -> {
-      salt = r.serverSalt();
-      syncClock(r);
-    })).compose(perm -> {
-      if (gen != generation) {
-        return Future.failedFuture(new MtprotoException("superseded"));
-      }
-      permKey = perm;
-      return core.options.pfs() ? tempKeys.ensure() : Future.succeededFuture(perm);
-    }).compose(key -> {
-      if (gen != generation) {
-        return Future.failedFuture(new MtprotoException("superseded"));
-      }
-      if (!key.equals(sessionKey)) {
-        replaceSession(key);
-      }
-      session.attach();
-      return core.options.pfs() ? tempKeys.bind(session) : Future.succeededFuture();
-    }).onComplete(ar -> {
+    keys.establish(plain, () -> gen == generation).onComplete(ar -> {
       if (gen != generation) {
         return;
       }
       if (ar.failed()) {
         handshakeFailed(gen, ar.cause());
-        return;
+      } else {
+        ready(gen, ar.result());
       }
-      ready(gen);
     });
   }
 
-  Future<AuthKeyResult> createKey(int expiresIn) {
-    return core.exchange.create(plain, core.protocolDcId(dcId, media), expiresIn);
-  }
-
-  void syncClock(AuthKeyResult result) {
-    clock.syncSeconds(result.serverTimeSeconds());
-    clockSynced = true;
-  }
-
-  /** A new session over a new key: the calls still unanswered in the old one move to the new one. */
-  void replaceSession(AuthKey key) {
-    MtSession old = session;
-    sessionKey = key;
-    session = new MtSession(key, key.equals(permKey) ? salt : tempKeys.salt(), clock, clockSynced, core.codec,
-        new MtSession.Settings(core.options.pingInterval(), core.options.pingDisconnectDelay(), 1000,
-            core.initPrefix), new ContextScheduler(context), this, core.random);
-    if (old != null) {
-      old.close(new SessionReplacedException());
-    }
-  }
-
-  private void ready(int gen) {
+  private void ready(int gen, MtSession session) {
     connecting = false;
     ready = true;
     refused = false;
@@ -207,20 +156,16 @@ public final class Connection implements SessionListener {
     List<RpcCall> calls = new ArrayList<>(waiting);
     waiting.clear();
     calls.forEach(c -> c.sendOn(session));
-    tempKeys.scheduleRenewal(gen);
+    keys.scheduleRenewal(gen);
   }
 
   /** Time for a new temporary key: reconnect, which creates and binds one; unanswered calls move over. */
   void renewTempKey(int gen) {
     if (gen == generation && ready) {
       log.debug("DC {}: renewing the temporary key", dcId);
-      tempKeys.drop();
+      keys.renewTempKey();
       closeTcp(gen);
     }
-  }
-
-  long serverSeconds() {
-    return clock.serverSeconds();
   }
 
   private void handshakeFailed(int gen, Throwable cause) {
@@ -240,8 +185,8 @@ public final class Connection implements SessionListener {
     }
     if (PlainMessage.isPlain(frame)) {
       plain.onFrame(frame);
-    } else if (session != null && sessionKey != null && frame.length() >= 8 && frame.getLongLE(0) == sessionKey.id()) {
-      session.onFrame(frame);
+    } else if (keys.accepts(frame)) {
+      keys.session().onFrame(frame);
     } else {
       onFatal(new SecurityCheckException("message under an unknown auth_key_id"));
     }
@@ -256,28 +201,16 @@ public final class Connection implements SessionListener {
       log.warn("DC {} sent transport error {}", dcId, te.code());
       if (te.code() == -429) {
         backoffMillis = Math.max(1000, backoffMillis * 2);
-      } else if (!ready && connecting) {
+      } else if (te.code() == -404 && keys.keyed()) {
+        keys.keyUnknown(); // reconnecting creates a new key
+      } else if (!ready) {
         refused = true;
         failWaiting(new MtprotoException("DC " + dcId + " refused the connection with transport error " + te.code()));
-      }
-      if (te.code() == -404 && sessionKey != null) {
-        keyUnknown();
       }
     } else {
       log.warn("DC {} connection error: {}", dcId, e.toString());
     }
     closeTcp(gen);
-  }
-
-  /** -404 once keyed: the server does not know the key. Temporary keys are just dropped; a permanent one too. */
-  private void keyUnknown() {
-    if (core.options.pfs()) {
-      tempKeys.drop();
-    } else {
-      core.dropPermKey(dcId);
-      permKey = null;
-      sessionKey = null;
-    }
   }
 
   private void closeTcp(int gen) {
@@ -299,10 +232,11 @@ public final class Connection implements SessionListener {
     connecting = false;
     ready = false;
     tcp = null;
-    tempKeys.cancelRenewal();
+    keys.cancelRenewal();
     if (plain != null) {
       plain.fail(cause != null ? cause : new MtprotoException("connection lost"));
     }
+    MtSession session = keys.session();
     if (session != null) {
       session.detach();
     }

@@ -18,24 +18,26 @@ import io.vertx.core.json.JsonObject;
  */
 final class TempKeys {
 
+  private final SessionKeys keys;
   private final Connection connection;
   private AuthKeyResult temp;
   private AuthKey bound;
   private long renewTimer = -1;
 
-  TempKeys(Connection connection) {
-    this.connection = connection;
+  TempKeys(SessionKeys keys) {
+    this.keys = keys;
+    this.connection = keys.connection;
   }
 
   /** The temporary key, created when missing or about to expire. */
   Future<AuthKey> ensure() {
-    if (temp != null && temp.expiresAt() - connection.serverSeconds() > margin()) {
+    if (temp != null && temp.expiresAt() - keys.serverSeconds() > margin()) {
       return Future.succeededFuture(temp.key());
     }
-    return connection.createKey(connection.core.options.tempKeyTtl()).map(result -> {
+    return keys.createKey(connection.core.options.tempKeyTtl()).map(result -> {
       temp = result;
       bound = null;
-      connection.syncClock(result);
+      keys.syncClock(result);
       return result.key();
     });
   }
@@ -54,7 +56,7 @@ final class TempKeys {
     Promise<Void> done = Promise.promise();
     AuthKeyResult t = temp;
     ClientCore core = connection.core;
-    session.send(Query.callWithOwnMsgId(msgId -> core.codec.encode(TempKeyBinding.bindCall(connection.permKey,
+    session.send(Query.callWithOwnMsgId(msgId -> core.codec.encode(TempKeyBinding.bindCall(keys.permKey,
         t.key(), session.sessionId(), t.expiresAt(), msgId, core.random)), "auth.bindTempAuthKey",
         new QueryHandler() {
           @Override
@@ -84,7 +86,7 @@ final class TempKeys {
     if (temp == null) {
       return;
     }
-    long inSeconds = Math.max(1, temp.expiresAt() - connection.serverSeconds() - margin());
+    long inSeconds = Math.max(1, temp.expiresAt() - keys.serverSeconds() - margin());
     renewTimer = connection.core.vertx.setTimer(inSeconds * 1000, id -> connection.context.runOnContext(v -> {
       renewTimer = -1;
       connection.renewTempKey(generation);
