@@ -23,7 +23,7 @@ public final class MtprotoClient {
 
   private final Router router;
   private final String session;
-  private final MessageConsumer<JsonObject> consumer;
+  private final MessageConsumer<Object> consumer;
 
   private MtprotoClient(Vertx vertx, String session, ClientOptions options, AuthKeyStore keys) {
     this.router = new Router(vertx, options, keys);
@@ -83,7 +83,7 @@ public final class MtprotoClient {
     return router;
   }
 
-  private void serve(Message<JsonObject> message) {
+  private void serve(Message<Object> message) {
     CallOptions options;
     try {
       options = CallOptions.fromHeaders(message.headers());
@@ -91,7 +91,11 @@ public final class MtprotoClient {
       message.fail(400, "bad call option: " + e.getMessage());
       return;
     }
-    call(message.body(), options).onComplete(ar -> {
+    if (!(message.body() instanceof JsonObject method)) {
+      message.fail(400, "the body must be a TL method as a JsonObject");
+      return;
+    }
+    call(method, options).onComplete(ar -> {
       if (ar.succeeded()) {
         message.reply(ar.result());
       } else if (ar.cause() instanceof RpcException e) {

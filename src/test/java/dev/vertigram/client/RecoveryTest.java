@@ -79,6 +79,14 @@ class RecoveryTest {
   }
 
   @Test
+  void temporaryKeysAreRenewedBeforeTheyExpire() throws InterruptedException {
+    connect(fx.options().pfs(true).tempKeyTtl(3)); // renewed 1 s before its 3 s are up
+    Thread.sleep(2500);
+    assertEquals("nearestDc", await(client.call(nearestDc())).getString("_"));
+    assertEquals(2, fx.dc.stats().executions("auth.bindTempAuthKey"));
+  }
+
+  @Test
   void pfsBindsATemporaryKeyAndReplacesItOn404() {
     connect(fx.options().pfs(true).tempKeyTtl(3600));
     AuthKey perm = await(keys.permKey(1));
