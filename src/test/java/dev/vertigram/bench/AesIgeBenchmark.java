@@ -1,12 +1,8 @@
 package dev.vertigram.bench;
 
 import dev.vertigram.crypto.AesIge;
-import java.security.GeneralSecurityException;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,8 +16,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * AES-256-IGE throughput, in place, on 1 KiB, 64 KiB and 1 MiB buffers (one thread). The primary score is calls per
  * second; the {@code bytes} secondary score counts processed bytes per second, so MB/s = bytes score / 10^6 (equally:
- * ops/s × size / 10^6). {@code cbcBaseline} is the JDK's intrinsic AES-256-CBC encryption of the same buffer, the
- * in-JVM counterpart of {@code openssl speed -evp aes-256-cbc}.
+ * ops/s × size / 10^6).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -34,8 +29,6 @@ public class AesIgeBenchmark {
   private byte[] key;
   private byte[] iv;
   private byte[] buf;
-  private byte[] out;
-  private Cipher cbc;
 
   /** Bytes processed, reported by JMH as a rate (bytes/s). */
   @State(Scope.Thread)
@@ -45,16 +38,14 @@ public class AesIgeBenchmark {
   }
 
   @Setup
-  public void setup() throws GeneralSecurityException {
+  public void setup() {
     Random r = new Random(1);
     key = new byte[32];
     iv = new byte[32];
     buf = new byte[size];
-    out = new byte[size];
     r.nextBytes(key);
     r.nextBytes(iv);
     r.nextBytes(buf);
-    cbc = Cipher.getInstance("AES/CBC/NoPadding");
   }
 
   @Benchmark
@@ -69,13 +60,5 @@ public class AesIgeBenchmark {
     AesIge.decrypt(key, iv, buf, 0, size);
     p.bytes += size;
     return buf;
-  }
-
-  @Benchmark
-  public int cbcBaseline(Processed p) throws GeneralSecurityException {
-    cbc.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv, 0, 16));
-    int n = cbc.doFinal(buf, 0, size, out, 0); // a separate output: in place, the JDK would copy the input first
-    p.bytes += size;
-    return n;
   }
 }
