@@ -75,16 +75,6 @@ public final class Query {
     return msgId;
   }
 
-  /** Whether it has been handed to the connection at least once (its msg_id may still change). */
-  public boolean sent() {
-    return msgId != 0;
-  }
-
-  /** Whether it was answered, failed or cancelled. */
-  public boolean done() {
-    return done;
-  }
-
   Buffer body() {
     return body;
   }
