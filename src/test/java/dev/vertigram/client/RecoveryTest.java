@@ -56,8 +56,9 @@ class RecoveryTest {
 
   @Test
   void serverClockBehindIsFollowedFromTheHandshake() {
-    // The Local DC's msg_ids never go back, so a skew set mid-session cannot be read from them; a new key's
-    // server_time carries it.
+    // Set before the key exchange: a Local DC clock moved back mid-session leaves it with no valid salt (every
+    // salt's valid_since is in its future), so it would answer bad_server_salt forever. The 17 path itself is
+    // covered by SessionRecoveryTest.
     LocalDcFixture own = LocalDcFixture.isolated();
     try {
       own.dc.faults().clockSkewSeconds(-600);
