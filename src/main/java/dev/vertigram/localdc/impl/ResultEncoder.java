@@ -1,0 +1,45 @@
+package dev.vertigram.localdc.impl;
+
+import dev.vertigram.tl.TlCodec;
+import dev.vertigram.tl.TlWriter;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The one place where RPC answers become bytes: {@code rpc_result} around the encoded result (or an
+ * {@code rpc_error}), gzip_packed when the result is at least {@value #GZIP_THRESHOLD} bytes and packing makes it
+ * smaller, so that clients' unpacking is exercised. Results are encoded with the current API layer; a per-session
+ * layer (from invokeWithLayer) would be chosen here.
+ */
+final class ResultEncoder {
+
+  static final int GZIP_THRESHOLD = 4096;
+
+  private final TlCodec codec;
+
+  ResultEncoder(TlCodec codec) {
+    this.codec = codec;
+  }
+
+  /** The rpc_result of {@code method}, its result given as {@link TlCodec#decodeResult} returns it. */
+  Buffer result(long reqMsgId, String method, JsonObject result) {
+    TlWriter out = new TlWriter();
+    codec.encodeResult(method, result, out);
+    return boxed(reqMsgId, out.toBuffer());
+  }
+
+  /** An rpc_result around an already encoded boxed object. */
+  Buffer boxed(long reqMsgId, Buffer boxed) {
+    if (boxed.length() >= GZIP_THRESHOLD) {
+      Buffer packed = ServiceBodies.gzipPacked(boxed);
+      if (packed.length() < boxed.length()) {
+        boxed = packed;
+      }
+    }
+    return ServiceBodies.rpcResult(reqMsgId, boxed);
+  }
+
+  Buffer error(long reqMsgId, int code, String message) {
+    return ServiceBodies.rpcResult(reqMsgId, ServiceBodies.rpcError(code, message));
+  }
+}

@@ -1,0 +1,161 @@
+package dev.vertigram.localdc.impl;
+
+import dev.vertigram.tl.TlCombinator;
+import dev.vertigram.tl.TlParam;
+import dev.vertigram.tl.TlSchema;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Executes RPC queries: strips the generic wrappers (invokeAfterMsg(s) first, which must be outermost, then
+ * invokeWithLayer, initConnection, invokeWithoutUpdates and every other {@code query:!X} wrapper), waits for
+ * invokeAfterMsg predecessors, applies the temp-key restrictions and the injected RPC errors, calls the method's
+ * handler and queues the rpc_result. Unimplemented methods are answered with
+ * {@code 400 METHOD_NOT_IMPLEMENTED_<NAME>} (the name upper-cased, dots as underscores). Shared by all DCs.
+ */
+final class RpcDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(RpcDispatcher.class);
+
+  /** What an unbound temporary key may call (anything else: 401 AUTH_KEY_PERM_EMPTY). */
+  private static final Set<String> UNBOUND_TEMP_KEY_METHODS = Set.of(
+      "auth.bindTempAuthKey", "help.getConfig", "help.getNearestDc");
+  /** Generic wrapper method → name of its {@code !X} parameter. */
+  private static final Map<String, String> WRAPPERS = wrappers(TlSchema.api());
+
+  private final MethodRegistry methods;
+  private final ResultEncoder encoder;
+  private final FaultSwitches faults;
+  private final Stats stats;
+
+  RpcDispatcher(MethodRegistry methods, ResultEncoder encoder, FaultSwitches faults, Stats stats) {
+    this.methods = methods;
+    this.encoder = encoder;
+    this.faults = faults;
+    this.stats = stats;
+  }
+
+  private static Map<String, String> wrappers(TlSchema schema) {
+    Map<String, String> out = new HashMap<>();
+    for (TlCombinator m : schema.methods()) {
+      for (TlParam p : m.params()) {
+        if (p.type().startsWith("!")) {
+          out.put(m.name(), p.name());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Runs the query carried by {@code in} (an accepted content-related message) and answers it in its session. */
+  void dispatch(DcState dc, Session session, InMsg in, JsonObject query) {
+    in.rpc = InMsg.Rpc.RUNNING;
+    long[] after = null;
+    JsonObject q = query;
+    String name = q.getString("_");
+    if ("invokeAfterMsg".equals(name)) {
+      after = new long[] {q.getLong("msg_id")};
+      q = q.getJsonObject("query");
+    } else if ("invokeAfterMsgs".equals(name)) {
+      JsonArray ids = q.getJsonArray("msg_ids");
+      after = new long[ids.size()];
+      for (int i = 0; i < after.length; i++) {
+        after[i] = ids.getLong(i);
+      }
+      q = q.getJsonObject("query");
+    }
+    JsonObject call;
+    try {
+      call = unwrap(q);
+    } catch (RpcErrorException e) {
+      finish(session, in, null, Future.failedFuture(e));
+      return;
+    }
+    if (after == null) {
+      execute(dc, session, in, call);
+    } else {
+      session.waiters().await(after).onComplete(ar -> {
+        if (ar.succeeded()) {
+          execute(dc, session, in, call);
+        } else {
+          finish(session, in, null, Future.failedFuture(ar.cause()));
+        }
+      });
+    }
+  }
+
+  private static JsonObject unwrap(JsonObject q) {
+    String name = q.getString("_");
+    String param;
+    while ((param = WRAPPERS.get(name)) != null) {
+      if (name.startsWith("invokeAfterMsg")) {
+        throw new RpcErrorException(400, "INVOKE_AFTER_MSG_NOT_OUTERMOST");
+      }
+      q = q.getJsonObject(param);
+      name = q.getString("_");
+    }
+    return q;
+  }
+
+  private void execute(DcState dc, Session session, InMsg in, JsonObject call) {
+    String method = call.getString("_");
+    if (session.key().unboundTemp() && !UNBOUND_TEMP_KEY_METHODS.contains(method)) {
+      finish(session, in, null, Future.failedFuture(new RpcErrorException(401, "AUTH_KEY_PERM_EMPTY")));
+      return;
+    }
+    stats.execution(method, call);
+    FaultSwitches.RpcFault fault = faults.takeRpcError(method);
+    MethodHandler handler = methods.get(method);
+    Future<JsonObject> result;
+    if (fault != null) {
+      result = Future.failedFuture(new RpcErrorException(fault.code(), fault.message()));
+    } else if (handler == null) {
+      result = Future.failedFuture(new RpcErrorException(400,
+          "METHOD_NOT_IMPLEMENTED_" + method.toUpperCase(Locale.ROOT).replace('.', '_')));
+    } else {
+      try {
+        result = handler.handle(new RpcCall(dc, session, in.msgId, call));
+      } catch (RuntimeException e) {
+        result = Future.failedFuture(e);
+      }
+    }
+    result.onComplete(ar -> finish(session, in, method, ar));
+  }
+
+  /** Answers {@code in}; {@code method} names the executed method (null when it failed before execution). */
+  private void finish(Session session, InMsg in, String method, AsyncResult<JsonObject> ar) {
+    Buffer answer;
+    if (ar.succeeded()) {
+      try {
+        answer = encoder.result(in.msgId, method, ar.result());
+        in.rpc = InMsg.Rpc.DONE;
+      } catch (RuntimeException e) {
+        answer = errorAnswer(in.msgId, e);
+        in.rpc = InMsg.Rpc.FAILED;
+      }
+    } else {
+      answer = errorAnswer(in.msgId, ar.cause());
+      in.rpc = InMsg.Rpc.FAILED;
+    }
+    session.answer(in, answer);
+    session.waiters().rpcFinished();
+  }
+
+  private Buffer errorAnswer(long reqMsgId, Throwable cause) {
+    if (cause instanceof RpcErrorException e) {
+      return encoder.error(reqMsgId, e.code(), e.getMessage());
+    }
+    log.warn("a method failed unexpectedly", cause);
+    return encoder.error(reqMsgId, 500, "INTERNAL_SERVER_ERROR");
+  }
+}

@@ -1,0 +1,222 @@
+package dev.vertigram.localdc.impl;
+
+import dev.vertigram.mtproto.PlainMessage;
+import dev.vertigram.transport.ServerTransport;
+import dev.vertigram.transport.TransportException;
+import dev.vertigram.transport.TransportKind;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One accepted TCP connection: sniffs the framing ({@link ServerTransport}), hands each frame to the handshake or the
+ * encrypted layer, and writes what the sessions queued in one flush per event-loop turn (every session with output
+ * becomes one container, encrypted once). No exception from a frame escapes: bad framing closes the connection, any
+ * other failure is answered with -404. Confined to the DC's event loop.
+ */
+final class ServerConnection {
+
+  private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
+
+  private final DcState dc;
+  private final NetSocket socket;
+  private final Context context;
+  private final ServerTransport transport = new ServerTransport();
+  private final Set<Session> sessions = new HashSet<>();
+  private final Set<Session> dirty = new LinkedHashSet<>();
+  private boolean flushScheduled;
+  private boolean closed;
+  private boolean dropRequested;
+  private Buffer lastFrame;
+  private long disconnectTimer = -1;
+
+  ServerConnection(DcState dc, NetSocket socket, Context context) {
+    this.dc = dc;
+    this.socket = socket;
+    this.context = context;
+  }
+
+  void start() {
+    socket.handler(this::onData);
+    socket.closeHandler(v -> onClosed());
+    socket.exceptionHandler(e -> log.debug("{}: socket error: {}", this, e.toString()));
+  }
+
+  private void onData(Buffer chunk) {
+    if (closed) {
+      return;
+    }
+    try {
+      transport.decode(chunk, this::onFrame);
+    } catch (TransportException e) {
+      log.debug("{}: bad framing, closing: {}", this, e.getMessage());
+      close();
+    }
+  }
+
+  private void onFrame(Buffer frame) {
+    if (closed) {
+      return;
+    }
+    try {
+      int injected = dc.faults().takeTransportError();
+      if (injected != 0) {
+        sendTransportError(injected, "injected fault");
+      } else if (PlainMessage.isPlain(frame)) {
+        dc.handshake().onFrame(this, frame);
+      } else {
+        dc.encryptedLayer().onFrame(this, frame);
+      }
+    } catch (RuntimeException e) {
+      sendTransportError(-404, "undecodable frame: " + e);
+    }
+    if (dropRequested) {
+      log.debug("{}: dropped by the dropConnectionAfterMessages fault", this);
+      close();
+    }
+  }
+
+  /** The drop fault fired on a message of the current frame: close once the frame is processed, writing nothing. */
+  void dropAfterFrame() {
+    dropRequested = true;
+  }
+
+  void adopt(Session session) {
+    sessions.add(session);
+  }
+
+  void release(Session session) {
+    sessions.remove(session);
+    dirty.remove(session);
+  }
+
+  /** Schedules a flush of {@code session}'s output at the end of this event-loop turn. */
+  void markDirty(Session session) {
+    if (closed) {
+      return;
+    }
+    dirty.add(session);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      context.runOnContext(v -> flush());
+    }
+  }
+
+  private void flush() {
+    flushScheduled = false;
+    List<Session> ready = new ArrayList<>(dirty);
+    dirty.clear();
+    for (Session s : ready) {
+      if (closed) {
+        return;
+      }
+      if (sessions.contains(s)) {
+        for (Buffer frame : s.drain()) {
+          writeEncrypted(frame);
+        }
+      }
+    }
+  }
+
+  private void writeEncrypted(Buffer frame) {
+    FaultSwitches faults = dc.faults();
+    if (faults.takeCorruptMsgKey()) {
+      frame = frame.copy();
+      frame.setByte(8, (byte) (frame.getByte(8) ^ 0x55));
+    }
+    if (faults.takeReplay()) {
+      write(lastFrame != null ? lastFrame : frame);
+    }
+    lastFrame = frame;
+    write(frame);
+  }
+
+  /** Writes an unencrypted (handshake) message. */
+  void writePlain(Buffer message) {
+    write(message);
+  }
+
+  void sendTransportError(int code, String reason) {
+    log.debug("{}: answering transport error {}: {}", this, code, reason);
+    if (!closed) {
+      socket.write(transport.encodeError(code));
+    }
+  }
+
+  private void write(Buffer payload) {
+    if (closed) {
+      return;
+    }
+    if (!transport.obfuscated() && dc.faults().takeOversizedFrame()) {
+      socket.write(oversizedHeader());
+      return;
+    }
+    socket.write(transport.encode(payload));
+  }
+
+  /**
+   * A frame header announcing a 17 MiB payload (more than any client accepts), for the oversized-frame fault. Only on
+   * plain framings: the obfuscated2 stream cipher is internal to the transport, so obfuscated connections are skipped.
+   */
+  private Buffer oversizedHeader() {
+    int length = 17 << 20;
+    if (transport.kind() == TransportKind.ABRIDGED) {
+      int words = length / 4;
+      return Buffer.buffer(4).appendByte((byte) 0x7f).appendByte((byte) words).appendByte((byte) (words >> 8))
+          .appendByte((byte) (words >> 16));
+    }
+    return Buffer.buffer(8).appendIntLE(length).appendIntLE(0);
+  }
+
+  /** Closes the connection {@code seconds} after the last ping_delay_disconnect. */
+  void disconnectAfter(int seconds) {
+    if (disconnectTimer >= 0) {
+      dc.vertx().cancelTimer(disconnectTimer);
+    }
+    disconnectTimer = dc.vertx().setTimer(Math.max(1, seconds) * 1000L, t -> {
+      log.debug("{}: ping_delay_disconnect delay elapsed", this);
+      close();
+    });
+  }
+
+  /** Answers a flood of ids or messages with -429 and closes. */
+  void flood(String reason) {
+    sendTransportError(-429, reason);
+    close();
+  }
+
+  void close() {
+    if (!closed) {
+      onClosed();
+      socket.close();
+    }
+  }
+
+  private void onClosed() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (disconnectTimer >= 0) {
+      dc.vertx().cancelTimer(disconnectTimer);
+    }
+    for (Session s : new ArrayList<>(sessions)) {
+      s.detach(this);
+    }
+    sessions.clear();
+    dirty.clear();
+  }
+
+  @Override
+  public String toString() {
+    return "DC" + dc.id() + " " + socket.remoteAddress();
+  }
+}

@@ -1,0 +1,126 @@
+package dev.vertigram.localdc.impl;
+
+import dev.vertigram.crypto.RsaKeyPair;
+import dev.vertigram.localdc.DcEndpoint;
+import dev.vertigram.localdc.LocalDcOptions;
+import dev.vertigram.tl.TlCodec;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The running Local DC behind {@link dev.vertigram.localdc.LocalDc}: its DCs (one {@link DcVerticle} each), and what
+ * they share (RSA key, faults, stats, method registry, exported authorizations).
+ */
+public final class ServerCore {
+
+  private final Vertx vertx;
+  private final LocalDcOptions options;
+  private final RsaKeyPair rsa;
+  private final FaultSwitches faults = new FaultSwitches();
+  private final Stats stats = new Stats();
+  private final TlCodec codec = TlCodec.api();
+  private final ResultEncoder encoder = new ResultEncoder(codec);
+  private final RpcDispatcher rpc;
+  private final ExportedAuthorizations exports = new ExportedAuthorizations();
+  private final Map<Integer, DcState> dcs = new TreeMap<>();
+  private final List<String> deployments = new ArrayList<>();
+
+  public ServerCore(Vertx vertx, LocalDcOptions options, RsaKeyPair rsa) {
+    this.vertx = vertx;
+    this.options = options;
+    this.rsa = rsa;
+    faults.apply(options.faults());
+    rpc = new RpcDispatcher(MethodRegistry.standard(), encoder, faults, stats);
+    options.ports().keySet().forEach(id -> dcs.put(id, new DcState(id, this)));
+  }
+
+  /** Binds every DC, one after the other. */
+  public Future<Void> start() {
+    Future<Void> chain = Future.succeededFuture();
+    for (DcState dc : dcs.values()) {
+      int port = options.ports().get(dc.id());
+      chain = chain.compose(v -> vertx.deployVerticle(new DcVerticle(dc, options.host(), port)))
+          .map(id -> {
+            deployments.add(id);
+            return null;
+          });
+    }
+    return chain;
+  }
+
+  /** Undeploys every DC (closing their servers) still deployed (children of an undeployed verticle already are not). */
+  public Future<Void> stop() {
+    List<Future<Void>> all = new ArrayList<>();
+    deployments.stream().filter(vertx.deploymentIDs()::contains).forEach(id -> all.add(vertx.undeploy(id)));
+    return Future.all(all).mapEmpty();
+  }
+
+  /** The bound DCs in id order. */
+  public List<DcEndpoint> endpoints() {
+    List<DcEndpoint> out = new ArrayList<>();
+    dcs.values().forEach(dc -> {
+      if (dc.endpoint() != null) {
+        out.add(dc.endpoint());
+      }
+    });
+    return out;
+  }
+
+  public FaultSwitches faults() {
+    return faults;
+  }
+
+  public Stats stats() {
+    return stats;
+  }
+
+  public RsaKeyPair rsa() {
+    return rsa;
+  }
+
+  /** Logs {@code userId} in on the key {@code authKeyId} (of whichever DC has it); false when no DC knows the key. */
+  public boolean authorize(long authKeyId, long userId) {
+    for (DcState dc : dcs.values()) {
+      StoredKey key = dc.keys().find(authKeyId, dc.clock().millis());
+      if (key != null) {
+        key.userId(userId);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  LocalDcOptions options() {
+    return options;
+  }
+
+  TlCodec codec() {
+    return codec;
+  }
+
+  ResultEncoder encoder() {
+    return encoder;
+  }
+
+  RpcDispatcher rpc() {
+    return rpc;
+  }
+
+  ExportedAuthorizations exports() {
+    return exports;
+  }
+
+  /** The DC with that id, or null when it is not served. */
+  DcState dc(int id) {
+    return dcs.get(id);
+  }
+}

@@ -1,0 +1,206 @@
+package dev.vertigram.localdc.impl;
+
+import dev.vertigram.mtproto.EncryptedMessage;
+import dev.vertigram.mtproto.MsgContainer;
+import dev.vertigram.mtproto.MtMessage;
+import dev.vertigram.mtproto.SeqNoCounter;
+import io.vertx.core.buffer.Buffer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One MTProto session (auth key + session_id) on the server: what it received ({@link InboundLog}), the server
+ * messages waiting to be written, the acks it owes, and its content-related messages the client has not acked yet
+ * (re-sent when the client comes back on a new connection, or asks). Confined to the DC's event loop.
+ */
+final class Session {
+
+  /** Unacked content-related messages kept per session; the oldest are forgotten past this. */
+  static final int MAX_UNACKED = 16_384;
+  /** Messages per outgoing container (the protocol's limit) and a soft byte budget per container. */
+  private static final int CONTAINER_BYTES = 512 * 1024;
+  private static final int MAX_ACK_IDS = 8192;
+
+  private final DcState dc;
+  private final StoredKey key;
+  private final long sessionId;
+  private final InboundLog inbound = new InboundLog();
+  private final SeqNoCounter seqno = new SeqNoCounter();
+  private final Map<Long, MtMessage> unacked = new LinkedHashMap<>(64, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, MtMessage> eldest) {
+      return size() > MAX_UNACKED;
+    }
+  };
+  private List<MtMessage> outbox = new ArrayList<>();
+  private List<InMsg> acks = new ArrayList<>();
+  private final AfterMsgWaiters waiters;
+  private ServerConnection connection;
+  private boolean announced;
+  /** The msg_id of the last top-level message written (server msg_ids must increase on the wire). */
+  private long lastWireMsgId;
+
+  Session(DcState dc, StoredKey key, long sessionId) {
+    this.dc = dc;
+    this.key = key;
+    this.sessionId = sessionId;
+    this.waiters = new AfterMsgWaiters(dc.vertx(), inbound);
+  }
+
+  StoredKey key() {
+    return key;
+  }
+
+  long sessionId() {
+    return sessionId;
+  }
+
+  InboundLog inbound() {
+    return inbound;
+  }
+
+  AfterMsgWaiters waiters() {
+    return waiters;
+  }
+
+  /**
+   * Makes {@code conn} the connection this session writes to. Coming back on a new connection re-sends every
+   * content-related message the client has not acked, with its original msg_id and seqno.
+   */
+  void attach(ServerConnection conn) {
+    if (connection == conn) {
+      return;
+    }
+    if (connection != null) {
+      connection.release(this);
+    }
+    connection = conn;
+    conn.adopt(this);
+    outbox = new ArrayList<>(unacked.values());
+    if (!outbox.isEmpty() || !acks.isEmpty()) {
+      conn.markDirty(this);
+    }
+  }
+
+  boolean attached() {
+    return connection != null;
+  }
+
+  /** The connection closed: what was not written yet is lost, except what waits in the unacked store. */
+  void detach(ServerConnection conn) {
+    if (connection == conn) {
+      connection = null;
+      outbox = new ArrayList<>();
+    }
+  }
+
+  /** Sends new_session_created once, before anything else the session answers. */
+  void announce(long firstMsgId) {
+    if (!announced) {
+      announced = true;
+      long salt = key.salts().current(dc.clock().seconds());
+      send(ServiceBodies.newSessionCreated(firstMsgId, dc.random().nextLong(), salt), 3, true);
+    }
+  }
+
+  /** Queues a server message: residue 1 for answers to client messages, 3 otherwise. */
+  MtMessage send(Buffer body, int residue, boolean contentRelated) {
+    MtMessage m = new MtMessage(dc.clock().nextMsgId(residue), seqno.next(contentRelated), body);
+    if (contentRelated) {
+      unacked.put(m.msgId(), m);
+    }
+    queue(m);
+    return m;
+  }
+
+  /** Queues the rpc_result answering {@code in}, unless the client dropped it. */
+  void answer(InMsg in, Buffer rpcResult) {
+    if (in.dropped) {
+      return;
+    }
+    in.answer = send(rpcResult, 1, true);
+    in.acked = true;
+  }
+
+  /** Queues an ack for a content-related client message (skipped if an answer goes out first). */
+  void ackLater(InMsg in) {
+    acks.add(in);
+    if (connection != null) {
+      connection.markDirty(this);
+    }
+  }
+
+  /** The client acked server messages. */
+  void acked(List<Long> serverMsgIds) {
+    for (long id : serverMsgIds) {
+      unacked.remove(id);
+    }
+  }
+
+  /** An unacked content-related message, or null. */
+  MtMessage unacked(long serverMsgId) {
+    return unacked.get(serverMsgId);
+  }
+
+  /** Forgets an answer the client no longer wants (rpc_drop_answer). */
+  void forget(MtMessage answer) {
+    unacked.remove(answer.msgId());
+    outbox.remove(answer);
+  }
+
+  /** Re-sends an existing message as it was (msg_id and seqno unchanged). */
+  void resend(MtMessage m) {
+    queue(m);
+  }
+
+  private void queue(MtMessage m) {
+    outbox.add(m);
+    if (connection != null) {
+      connection.markDirty(this);
+    }
+  }
+
+  /**
+   * The encrypted frames for everything queued: acks first, then the messages, packed into containers of at most
+   * 1024 messages. Called by the connection on its flush.
+   */
+  List<Buffer> drain() {
+    List<MtMessage> messages = new ArrayList<>(outbox.size() + 1);
+    List<Long> ackIds = new ArrayList<>();
+    for (InMsg in : acks) {
+      if (in.answer == null && ackIds.size() < MAX_ACK_IDS) {
+        ackIds.add(in.msgId);
+        in.acked = true;
+      }
+    }
+    acks = new ArrayList<>();
+    if (!ackIds.isEmpty()) {
+      messages.add(new MtMessage(dc.clock().nextMsgId(3), seqno.next(false), ServiceBodies.msgsAck(ackIds)));
+    }
+    messages.addAll(outbox);
+    outbox = new ArrayList<>();
+    List<Buffer> frames = new ArrayList<>();
+    long salt = key.salts().current(dc.clock().seconds());
+    int start = 0;
+    while (start < messages.size()) {
+      int end = start;
+      int bytes = 0;
+      while (end < messages.size() && end - start < MsgContainer.MAX_MESSAGES
+          && (end == start || bytes + messages.get(end).body().length() <= CONTAINER_BYTES)) {
+        bytes += messages.get(end).body().length() + MsgContainer.PER_MESSAGE_OVERHEAD;
+        end++;
+      }
+      // a lone message goes alone unless it is a re-send, whose old msg_id must travel inside a new container
+      MtMessage frame = end - start == 1 && messages.get(start).msgId() > lastWireMsgId ? messages.get(start)
+          : new MtMessage(dc.clock().nextMsgId(3), seqno.next(false), MsgContainer.pack(messages.subList(start, end)));
+      lastWireMsgId = frame.msgId();
+      frames.add(EncryptedMessage.encrypt(key.key(), EncryptedMessage.SERVER_TO_CLIENT, salt, sessionId, frame,
+          dc.random()));
+      start = end;
+    }
+    return frames;
+  }
+}
