@@ -26,8 +26,8 @@ public final class TempKeyBinding {
   }
 
   /**
-   * Builds the auth.bindTempAuthKey call (as TL JSON, {@code "_":"auth.bindTempAuthKey"}) to send over the temp key with
-   * the given msg_id (the SAME msg_id must be used for the outer message). Draws from {@code random}, in this order:
+   * Builds the auth.bindTempAuthKey call (as TL JSON, {@code "_":"auth.bindTempAuthKey"}) to send over the temp key
+   * with the given msg_id (the SAME msg_id must be used for the outer message). Draws from {@code random}, in this order:
    * the bind nonce (8 bytes, read little-endian), the 16 random bytes that start the inner message, then whatever
    * {@link MessageCipher#encryptV1} draws for the padding.
    *
