@@ -80,7 +80,7 @@ public class EngineDemoVerticle extends VerticleBase {
 
   private Future<JsonArray> ordered(int n) {
     List<Future<JsonObject>> all = new ArrayList<>(n);
-    CallOptions queue = CallOptions.DEFAULT.queueId("demo");
+    CallOptions queue = CallOptions.create().queueId("demo");
     for (int i = 0; i < n; i++) {
       all.add(client.call(new JsonObject().put("_", "help.getAppConfig").put("hash", i), queue));
     }

@@ -18,6 +18,12 @@ public final class CallOptions {
   private int dcId;
   private boolean media;
 
+  private void mutable() {
+    if (this == DEFAULT) {
+      throw new IllegalStateException("CallOptions.DEFAULT is shared and cannot be changed: use CallOptions.create()");
+    }
+  }
+
   /** New options with every field unset. */
   public static CallOptions create() {
     return new CallOptions();
@@ -50,6 +56,7 @@ public final class CallOptions {
   }
 
   public CallOptions floodWaitLimit(int seconds) {
+    mutable();
     this.floodWaitLimit = seconds;
     return this;
   }
@@ -60,6 +67,7 @@ public final class CallOptions {
   }
 
   public CallOptions timeoutMillis(long millis) {
+    mutable();
     this.timeoutMillis = millis;
     return this;
   }
@@ -70,6 +78,7 @@ public final class CallOptions {
   }
 
   public CallOptions queueId(String queueId) {
+    mutable();
     this.queueId = queueId;
     return this;
   }
@@ -80,6 +89,7 @@ public final class CallOptions {
   }
 
   public CallOptions cancellation(CancellationToken token) {
+    mutable();
     this.cancellation = token;
     return this;
   }
@@ -90,6 +100,7 @@ public final class CallOptions {
   }
 
   public CallOptions dcId(int dcId) {
+    mutable();
     this.dcId = dcId;
     return this;
   }
@@ -100,6 +111,7 @@ public final class CallOptions {
   }
 
   public CallOptions media(boolean media) {
+    mutable();
     this.media = media;
     return this;
   }
