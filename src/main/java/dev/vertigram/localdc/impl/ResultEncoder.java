@@ -5,15 +5,19 @@ import dev.vertigram.tl.TlWriter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Set;
+
 /**
  * The one place where RPC answers become bytes: {@code rpc_result} around the encoded result (or an
  * {@code rpc_error}), gzip_packed when the result is at least {@value #GZIP_THRESHOLD} bytes and packing makes it
- * smaller, so that clients' unpacking is exercised. Results are encoded with the current API layer; a per-session
+ * smaller, so that clients' unpacking is exercised; file downloads (already compressed data, big) are never packed. Results are encoded with the current API layer; a per-session
  * layer (from invokeWithLayer) would be chosen here.
  */
 final class ResultEncoder {
 
   static final int GZIP_THRESHOLD = 4096;
+  /** Methods whose results are file bytes: never gzipped. */
+  private static final Set<String> NOT_PACKED = Set.of("upload.getFile", "upload.getCdnFile", "upload.getWebFile");
 
   private final TlCodec codec;
 
@@ -25,7 +29,8 @@ final class ResultEncoder {
   Buffer result(long reqMsgId, String method, JsonObject result) {
     TlWriter out = new TlWriter();
     codec.encodeResult(method, result, out);
-    return boxed(reqMsgId, out.toBuffer());
+    return NOT_PACKED.contains(method) ? ServiceBodies.rpcResult(reqMsgId, out.toBuffer())
+        : boxed(reqMsgId, out.toBuffer());
   }
 
   /** An rpc_result around an already encoded boxed object. */

@@ -27,6 +27,7 @@ public final class ServerCore {
   private final ResultEncoder encoder = new ResultEncoder(codec);
   private final RpcDispatcher rpc;
   private final ExportedAuthorizations exports = new ExportedAuthorizations();
+  private final FileStore files;
   private final Map<Integer, DcState> dcs = new TreeMap<>();
   private final List<String> deployments = new ArrayList<>();
 
@@ -35,6 +36,8 @@ public final class ServerCore {
     this.options = options;
     this.rsa = rsa;
     faults.apply(options.faults());
+    files = new FileStore(options.uploadPartsTtlSeconds() * 1000L, options.fileReferenceTtlSeconds() * 1000L,
+        System::currentTimeMillis);
     rpc = new RpcDispatcher(MethodRegistry.standard(), encoder, faults, stats);
     options.ports().keySet().forEach(id -> dcs.put(id, new DcState(id, this)));
   }
@@ -117,6 +120,10 @@ public final class ServerCore {
 
   ExportedAuthorizations exports() {
     return exports;
+  }
+
+  FileStore files() {
+    return files;
   }
 
   /** The DC with that id, or null when it is not served. */
