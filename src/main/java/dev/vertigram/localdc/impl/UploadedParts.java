@@ -54,7 +54,9 @@ final class UploadedParts {
     }
     if (nonLast) {
       regular = checkRegular(regular, length);
-    } else if (regular != 0 && length > regular) {
+    }
+    int last = part < maxIndex ? parts.get(maxIndex).length() : length;
+    if (regular != 0 && last > regular) {
       throw new RpcErrorException(400, "FILE_PART_SIZE_CHANGED");
     }
     regularSize = regular;
