@@ -1,10 +1,10 @@
 package dev.vertigram.transport;
 
+import dev.vertigram.crypto.Crc32;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
-import java.util.zip.CRC32;
 
 /**
  * Full: {@code len(4 LE, whole frame) ‖ seq(4 LE) ‖ payload ‖ crc32(len ‖ seq ‖ payload)}. Each direction counts
@@ -73,8 +73,6 @@ final class FullFraming extends Framing {
   }
 
   private static int crc32(byte[] b, int len) {
-    CRC32 crc = new CRC32();
-    crc.update(b, 0, len);
-    return (int) crc.getValue();
+    return Crc32.crc32(b, 0, len);
   }
 }

@@ -1,7 +1,8 @@
 package dev.vertigram.transport;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.vertigram.crypto.AesCtr;
+import dev.vertigram.crypto.Hashes;
+
 import java.security.SecureRandom;
 import java.util.Arrays;
 
@@ -17,10 +18,10 @@ final class Obfuscated2 {
   static final int TAG_OFFSET = 56;
   static final int DC_OFFSET = 60;
 
-  private final CtrStream encryptor;
-  private final CtrStream decryptor;
+  private final AesCtr encryptor;
+  private final AesCtr decryptor;
 
-  private Obfuscated2(CtrStream encryptor, CtrStream decryptor) {
+  private Obfuscated2(AesCtr encryptor, AesCtr decryptor) {
     this.encryptor = encryptor;
     this.decryptor = decryptor;
   }
@@ -102,22 +103,12 @@ final class Obfuscated2 {
       + " bytes: expected 16 bytes, or dd + 16 bytes (fake-TLS ee secrets are not supported)");
   }
 
-  private static CtrStream stream(byte[] source, byte[] secret) {
+  private static AesCtr stream(byte[] source, byte[] secret) {
     byte[] key = Arrays.copyOfRange(source, 8, 40);
     if (secret != null) {
-      key = sha256(key, secret);
+      key = Hashes.sha256(key, secret);
     }
-    return new CtrStream(key, Arrays.copyOfRange(source, 40, 56));
-  }
-
-  private static byte[] sha256(byte[] a, byte[] b) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(a);
-      return digest.digest(b);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new AesCtr(key, Arrays.copyOfRange(source, 40, 56));
   }
 
   static byte[] reversed(byte[] init) {
