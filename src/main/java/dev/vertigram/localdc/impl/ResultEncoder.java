@@ -39,6 +39,11 @@ final class ResultEncoder {
     return ServiceBodies.rpcResult(reqMsgId, boxed);
   }
 
+  /** A server-initiated message body (an {@code Updates} object pushed to a session). */
+  Buffer push(JsonObject updates) {
+    return codec.encode(updates);
+  }
+
   Buffer error(long reqMsgId, int code, String message) {
     return ServiceBodies.rpcResult(reqMsgId, ServiceBodies.rpcError(code, message));
   }

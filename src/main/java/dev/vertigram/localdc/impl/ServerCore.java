@@ -27,6 +27,7 @@ public final class ServerCore {
   private final ResultEncoder encoder = new ResultEncoder(codec);
   private final RpcDispatcher rpc;
   private final ExportedAuthorizations exports = new ExportedAuthorizations();
+  private final UpdatePusher pusher = new UpdatePusher();
   private final Map<Integer, DcState> dcs = new TreeMap<>();
   private final List<String> deployments = new ArrayList<>();
 
@@ -35,7 +36,7 @@ public final class ServerCore {
     this.options = options;
     this.rsa = rsa;
     faults.apply(options.faults());
-    rpc = new RpcDispatcher(MethodRegistry.standard(), encoder, faults, stats);
+    rpc = new RpcDispatcher(MethodRegistry.standard(), encoder, faults, stats, pusher);
     options.ports().keySet().forEach(id -> dcs.put(id, new DcState(id, this)));
   }
 
@@ -117,6 +118,10 @@ public final class ServerCore {
 
   ExportedAuthorizations exports() {
     return exports;
+  }
+
+  UpdatePusher pusher() {
+    return pusher;
   }
 
   /** The DC with that id, or null when it is not served. */
