@@ -36,6 +36,6 @@ final class MethodRegistry {
   /** Every area implemented so far. */
   static MethodRegistry standard() {
     return new MethodRegistry().add(new HelpMethods()).add(new AuthMethods()).add(new UploadMethods())
-        .add(new MediaMethods());
+        .add(new MediaMethods()).add(new SecretChatMethods());
   }
 }

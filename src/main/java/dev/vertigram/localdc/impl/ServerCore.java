@@ -28,6 +28,8 @@ public final class ServerCore {
   private final RpcDispatcher rpc;
   private final ExportedAuthorizations exports = new ExportedAuthorizations();
   private final FileStore files;
+  private final UpdatePusher pusher = new UpdatePusher();
+  private final SecretChats secretChats = new SecretChats();
   private final Map<Integer, DcState> dcs = new TreeMap<>();
   private final List<String> deployments = new ArrayList<>();
 
@@ -38,7 +40,7 @@ public final class ServerCore {
     faults.apply(options.faults());
     files = new FileStore(options.uploadPartsTtlSeconds() * 1000L, options.fileReferenceTtlSeconds() * 1000L,
         System::currentTimeMillis);
-    rpc = new RpcDispatcher(MethodRegistry.standard(), encoder, faults, stats);
+    rpc = new RpcDispatcher(MethodRegistry.standard(), encoder, faults, stats, pusher);
     options.ports().keySet().forEach(id -> dcs.put(id, new DcState(id, this)));
   }
 
@@ -124,6 +126,14 @@ public final class ServerCore {
 
   FileStore files() {
     return files;
+  }
+
+  UpdatePusher pusher() {
+    return pusher;
+  }
+
+  SecretChats secretChats() {
+    return secretChats;
   }
 
   /** The DC with that id, or null when it is not served. */

@@ -37,7 +37,8 @@ final class UploadMethods implements MethodRegistry.Area {
     FileStore files = call.dc().core().files();
     JsonObject location = q.getJsonObject("location");
     String kind = location.getString("_");
-    if (!"inputDocumentFileLocation".equals(kind) && !"inputPhotoFileLocation".equals(kind)) {
+    boolean encrypted = "inputEncryptedFileLocation".equals(kind);
+    if (!encrypted && !"inputDocumentFileLocation".equals(kind) && !"inputPhotoFileLocation".equals(kind)) {
       throw new RpcErrorException(400, "LOCATION_INVALID");
     }
     StoredFile file = files.find(location.getLong("id"), location.getLong("access_hash"));
@@ -47,12 +48,14 @@ final class UploadMethods implements MethodRegistry.Area {
     if (file.dcId() != call.dc().id()) {
       throw new RpcErrorException(303, "FILE_MIGRATE_" + file.dcId());
     }
-    files.refs().check(file.id(), location.getBuffer("file_reference"));
+    if (!encrypted) {
+      files.refs().check(file.id(), location.getBuffer("file_reference"));
+    }
     Buffer bytes = file.content().slice(offset, limit);
     String type = offset == 0 ? FileTypes.storageType(file.content().head(FileTypes.HEAD)) : "storage.filePartial";
     return Future.succeededFuture(new JsonObject().put("_", "upload.file")
         .put("type", new JsonObject().put("_", type))
-        .put("mtime", file.object().getInteger("date")).put("bytes", bytes));
+        .put("mtime", file.object().getInteger("date", 0)).put("bytes", bytes));
   }
 
   /**
