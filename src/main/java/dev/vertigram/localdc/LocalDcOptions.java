@@ -21,6 +21,10 @@ public final class LocalDcOptions {
   public static final int DEFAULT_BASE_PORT = 10441;
   /** Default cap on temporary key lifetimes. */
   public static final int DEFAULT_TEMP_KEY_MAX_TTL = 86400;
+  /** How long a file reference stays valid (Telegram: hours). */
+  public static final int DEFAULT_FILE_REFERENCE_TTL = 7200;
+  /** How long uploaded parts wait for the call that uses them (Telegram: minutes to hours). */
+  public static final int DEFAULT_UPLOAD_PARTS_TTL = 3600;
 
   private String host = "127.0.0.1";
   private final Map<Integer, Integer> ports = new TreeMap<>();
@@ -28,6 +32,8 @@ public final class LocalDcOptions {
   private String rsaKeyFile;
   private int tempKeyMaxTtlSeconds = DEFAULT_TEMP_KEY_MAX_TTL;
   private Boolean testMode;
+  private int fileReferenceTtlSeconds = DEFAULT_FILE_REFERENCE_TTL;
+  private int uploadPartsTtlSeconds = DEFAULT_UPLOAD_PARTS_TTL;
   private JsonObject faults = new JsonObject();
 
   /** The defaults: DCs 1..5 on ports 10441..10445 of 127.0.0.1, in-memory RSA key. */
@@ -50,6 +56,8 @@ public final class LocalDcOptions {
     rsaKeyFile = json.getString("rsaKeyFile", rsaKeyFile);
     tempKeyMaxTtlSeconds = json.getInteger("tempKeyMaxTtlSeconds", tempKeyMaxTtlSeconds);
     testMode = json.getBoolean("testMode", testMode);
+    fileReferenceTtlSeconds = json.getInteger("fileReferenceTtlSeconds", fileReferenceTtlSeconds);
+    uploadPartsTtlSeconds = json.getInteger("uploadPartsTtlSeconds", uploadPartsTtlSeconds);
     faults = json.getJsonObject("faults", faults).copy();
   }
 
@@ -58,7 +66,8 @@ public final class LocalDcOptions {
     JsonObject p = new JsonObject();
     ports.forEach((dc, port) -> p.put(String.valueOf(dc), port));
     JsonObject json = new JsonObject().put("host", host).put("ports", p)
-        .put("tempKeyMaxTtlSeconds", tempKeyMaxTtlSeconds).put("faults", faults.copy());
+        .put("tempKeyMaxTtlSeconds", tempKeyMaxTtlSeconds).put("fileReferenceTtlSeconds", fileReferenceTtlSeconds)
+        .put("uploadPartsTtlSeconds", uploadPartsTtlSeconds).put("faults", faults.copy());
     if (stateDir != null) {
       json.put("stateDir", stateDir);
     }
@@ -127,6 +136,24 @@ public final class LocalDcOptions {
 
   public LocalDcOptions tempKeyMaxTtlSeconds(int seconds) {
     this.tempKeyMaxTtlSeconds = seconds;
+    return this;
+  }
+
+  public int fileReferenceTtlSeconds() {
+    return fileReferenceTtlSeconds;
+  }
+
+  public LocalDcOptions fileReferenceTtlSeconds(int seconds) {
+    this.fileReferenceTtlSeconds = seconds;
+    return this;
+  }
+
+  public int uploadPartsTtlSeconds() {
+    return uploadPartsTtlSeconds;
+  }
+
+  public LocalDcOptions uploadPartsTtlSeconds(int seconds) {
+    this.uploadPartsTtlSeconds = seconds;
     return this;
   }
 

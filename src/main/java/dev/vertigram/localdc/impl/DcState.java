@@ -2,6 +2,7 @@ package dev.vertigram.localdc.impl;
 
 import dev.vertigram.localdc.DcEndpoint;
 import dev.vertigram.tl.TlCodec;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 import java.security.SecureRandom;
@@ -24,6 +25,7 @@ final class DcState {
   private final EncryptedLayer encryptedLayer = new EncryptedLayer(this);
   private final MessageDispatcher dispatcher;
   private volatile DcEndpoint endpoint;
+  private volatile Context context;
 
   DcState(int id, ServerCore core) {
     this.id = id;
@@ -92,5 +94,14 @@ final class DcState {
 
   void endpoint(DcEndpoint endpoint) {
     this.endpoint = endpoint;
+  }
+
+  /** The DC's event loop, null until it is deployed. */
+  Context context() {
+    return context;
+  }
+
+  void context(Context context) {
+    this.context = context;
   }
 }

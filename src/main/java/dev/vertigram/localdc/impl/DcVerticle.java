@@ -22,6 +22,7 @@ final class DcVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    dc.context(context);
     server = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true));
     server.connectHandler(socket -> new ServerConnection(dc, socket, context).start());
     return server.listen().onSuccess(s -> dc.endpoint(new DcEndpoint(dc.id(), host, s.actualPort())));

@@ -35,6 +35,7 @@ final class MethodRegistry {
 
   /** Every area implemented so far. */
   static MethodRegistry standard() {
-    return new MethodRegistry().add(new HelpMethods()).add(new AuthMethods());
+    return new MethodRegistry().add(new HelpMethods()).add(new AuthMethods()).add(new UploadMethods())
+        .add(new MediaMethods()).add(new SecretChatMethods());
   }
 }

@@ -37,8 +37,11 @@ final class RpcDispatcher {
   private final ResultEncoder encoder;
   private final FaultSwitches faults;
   private final Stats stats;
+  private final UpdatePusher pusher;
 
-  RpcDispatcher(MethodRegistry methods, ResultEncoder encoder, FaultSwitches faults, Stats stats) {
+  RpcDispatcher(MethodRegistry methods, ResultEncoder encoder, FaultSwitches faults, Stats stats,
+      UpdatePusher pusher) {
+    this.pusher = pusher;
     this.methods = methods;
     this.encoder = encoder;
     this.faults = faults;
@@ -114,6 +117,10 @@ final class RpcDispatcher {
       return;
     }
     stats.execution(method, call);
+    long user = session.key().userId();
+    if (user != 0) {
+      pusher.register(user, session);
+    }
     FaultSwitches.RpcFault fault = faults.takeRpcError(method);
     MethodHandler handler = methods.get(method);
     Future<JsonObject> result;

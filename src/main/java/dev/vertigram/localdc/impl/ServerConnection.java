@@ -215,6 +215,11 @@ final class ServerConnection {
     dirty.clear();
   }
 
+  /** The client's IP address. */
+  String remoteHost() {
+    return socket.remoteAddress().hostAddress();
+  }
+
   @Override
   public String toString() {
     return "DC" + dc.id() + " " + socket.remoteAddress();

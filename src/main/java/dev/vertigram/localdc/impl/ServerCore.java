@@ -27,6 +27,9 @@ public final class ServerCore {
   private final ResultEncoder encoder = new ResultEncoder(codec);
   private final RpcDispatcher rpc;
   private final ExportedAuthorizations exports = new ExportedAuthorizations();
+  private final FileStore files;
+  private final UpdatePusher pusher = new UpdatePusher();
+  private final SecretChats secretChats = new SecretChats();
   private final Map<Integer, DcState> dcs = new TreeMap<>();
   private final List<String> deployments = new ArrayList<>();
 
@@ -35,7 +38,9 @@ public final class ServerCore {
     this.options = options;
     this.rsa = rsa;
     faults.apply(options.faults());
-    rpc = new RpcDispatcher(MethodRegistry.standard(), encoder, faults, stats);
+    files = new FileStore(options.uploadPartsTtlSeconds() * 1000L, options.fileReferenceTtlSeconds() * 1000L,
+        System::currentTimeMillis);
+    rpc = new RpcDispatcher(MethodRegistry.standard(), encoder, faults, stats, pusher);
     options.ports().keySet().forEach(id -> dcs.put(id, new DcState(id, this)));
   }
 
@@ -117,6 +122,18 @@ public final class ServerCore {
 
   ExportedAuthorizations exports() {
     return exports;
+  }
+
+  FileStore files() {
+    return files;
+  }
+
+  UpdatePusher pusher() {
+    return pusher;
+  }
+
+  SecretChats secretChats() {
+    return secretChats;
   }
 
   /** The DC with that id, or null when it is not served. */

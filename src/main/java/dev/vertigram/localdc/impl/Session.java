@@ -54,6 +54,15 @@ final class Session {
     return key;
   }
 
+  DcState dc() {
+    return dc;
+  }
+
+  /** The source address of the connection the session writes to, null when detached. */
+  String remoteHost() {
+    return connection == null ? null : connection.remoteHost();
+  }
+
   long sessionId() {
     return sessionId;
   }

@@ -1,0 +1,48 @@
+package dev.vertigram.localdc.impl;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * The bytes of a stored file, in chunks of {@value #CHUNK} bytes (the last one shorter). A valid upload.getFile
+ * request never crosses a 1 MiB boundary, so every answer is one zero-copy slice of one chunk.
+ */
+final class FileContent {
+
+  static final int CHUNK = 1 << 20;
+
+  private final Buffer[] chunks;
+  private final long size;
+
+  FileContent(Buffer[] chunks, long size) {
+    this.chunks = chunks;
+    this.size = size;
+  }
+
+  long size() {
+    return size;
+  }
+
+  /** Up to {@code limit} bytes at {@code offset} (short at the end, empty past it); must not cross a chunk. */
+  Buffer slice(long offset, int limit) {
+    if (offset >= size) {
+      return Buffer.buffer(0);
+    }
+    Buffer chunk = chunks[(int) (offset / CHUNK)];
+    int start = (int) (offset % CHUNK);
+    return chunk.slice(start, Math.min(start + limit, chunk.length()));
+  }
+
+  /** A copy of the whole content (for small files: photos). */
+  byte[] bytes() {
+    Buffer all = Buffer.buffer((int) size);
+    for (Buffer chunk : chunks) {
+      all.appendBuffer(chunk);
+    }
+    return all.getBytes();
+  }
+
+  /** The first bytes (at most {@code n}), for sniffing the file type. */
+  byte[] head(int n) {
+    return size == 0 ? new byte[0] : chunks[0].getBytes(0, Math.min(n, chunks[0].length()));
+  }
+}

@@ -1,0 +1,121 @@
+package dev.vertigram.localdc.impl;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Uploads in progress and stored files, shared by every DC (thread-safe). Uploaded parts expire {@code partsTtl} after
+ * their last use; stored files live in memory, in 1 MiB chunks.
+ */
+final class FileStore {
+
+  /** upload_max_fileparts_default of the app config. */
+  static final int MAX_PARTS = 4000;
+
+  private record UploadKey(int dcId, long userId, long fileId) {
+  }
+
+  private final Map<UploadKey, UploadedParts> uploads = new ConcurrentHashMap<>();
+  private final Map<Long, StoredFile> files = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+  private final long partsTtlMillis;
+  private final LongSupplier clock;
+  private final FileRefs refs;
+  private volatile long lastSweep;
+
+  FileStore(long partsTtlMillis, long referenceTtlMillis, LongSupplier clock) {
+    this.partsTtlMillis = partsTtlMillis;
+    this.clock = clock;
+    this.refs = new FileRefs(referenceTtlMillis, clock);
+    this.lastSweep = clock.getAsLong();
+  }
+
+  FileRefs refs() {
+    return refs;
+  }
+
+  /**
+   * upload.saveFilePart ({@code totalParts} = -1) or upload.saveBigFilePart: FILE_PART_INVALID, FILE_PARTS_INVALID,
+   * FILE_PART_EMPTY, FILE_PART_TOO_BIG, FILE_PART_SIZE_INVALID, FILE_PART_SIZE_CHANGED.
+   */
+  void savePart(int dcId, long userId, long fileId, int part, int totalParts, Buffer bytes) {
+    boolean big = totalParts != -1;
+    if (big && (totalParts < 1 || totalParts > MAX_PARTS)) {
+      throw new RpcErrorException(400, "FILE_PARTS_INVALID");
+    }
+    if (part < 0 || part >= (big ? totalParts : MAX_PARTS)) {
+      throw new RpcErrorException(400, "FILE_PART_INVALID");
+    }
+    if (bytes.length() == 0) {
+      throw new RpcErrorException(400, "FILE_PART_EMPTY");
+    }
+    if (bytes.length() > UploadedParts.MAX_PART_SIZE) {
+      throw new RpcErrorException(400, "FILE_PART_TOO_BIG");
+    }
+    long now = clock.getAsLong();
+    sweep(now);
+    UploadedParts upload = uploads.compute(new UploadKey(dcId, userId, fileId), (k, u) ->
+        u == null || u.expired(now, partsTtlMillis) ? new UploadedParts(totalParts, now) : u);
+    if (upload.totalParts() != totalParts) {
+      throw new RpcErrorException(400, "FILE_PARTS_INVALID");
+    }
+    upload.save(part, bytes, now);
+  }
+
+  /** The content of an {@code inputFile} / {@code inputFileBig} uploaded by {@code userId} on {@code dcId}. */
+  FileContent uploaded(int dcId, long userId, JsonObject inputFile) {
+    boolean big = "inputFileBig".equals(inputFile.getString("_"));
+    if (!big && !"inputFile".equals(inputFile.getString("_"))) {
+      throw new RpcErrorException(400, "FILE_PARTS_INVALID");
+    }
+    int count = inputFile.getInteger("parts");
+    long now = clock.getAsLong();
+    UploadedParts upload = uploads.get(new UploadKey(dcId, userId, inputFile.getLong("id")));
+    if (upload != null && upload.expired(now, partsTtlMillis)) {
+      upload = null;
+    }
+    if (count < 1 || count > MAX_PARTS || upload != null && (upload.totalParts() != -1) != big
+        || big && upload != null && upload.totalParts() != count) {
+      throw new RpcErrorException(400, "FILE_PARTS_INVALID");
+    }
+    if (upload == null) {
+      throw new RpcErrorException(400, "FILE_PART_0_MISSING");
+    }
+    return upload.assemble(count, big ? null : inputFile.getString("md5_checksum"), now);
+  }
+
+  /** A new random id that no stored file has. */
+  long newId() {
+    long id;
+    do {
+      id = random.nextLong();
+    } while (id == 0 || files.containsKey(id));
+    return id;
+  }
+
+  long newAccessHash() {
+    return random.nextLong();
+  }
+
+  void add(StoredFile file) {
+    files.put(file.id(), file);
+  }
+
+  /** The file with that id and access_hash, or null. */
+  StoredFile find(long id, long accessHash) {
+    StoredFile file = files.get(id);
+    return file != null && file.accessHash() == accessHash ? file : null;
+  }
+
+  private void sweep(long now) {
+    if (now - lastSweep >= partsTtlMillis / 4) {
+      lastSweep = now;
+      uploads.values().removeIf(u -> u.expired(now, partsTtlMillis));
+    }
+  }
+}

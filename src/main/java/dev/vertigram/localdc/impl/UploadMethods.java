@@ -1,0 +1,75 @@
+package dev.vertigram.localdc.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * upload.saveFilePart, upload.saveBigFilePart and upload.getFile (see {@link FileStore} for the part rules). getFile
+ * enforces Telegram's offset/limit rules, answers FILE_MIGRATE_X on a DC that does not hold the file, checks the
+ * file reference, and answers with a zero-copy slice of the stored chunk.
+ */
+final class UploadMethods implements MethodRegistry.Area {
+
+  private static final int MIB = 1 << 20;
+  private static final JsonObject TRUE = new JsonObject().put("_", "boolTrue");
+
+  @Override
+  public void register(MethodRegistry registry) {
+    registry.add("upload.saveFilePart", call -> savePart(call, -1))
+        .add("upload.saveBigFilePart", call -> savePart(call, call.query().getInteger("file_total_parts")))
+        .add("upload.getFile", UploadMethods::getFile);
+  }
+
+  private static Future<JsonObject> savePart(RpcCall call, int totalParts) {
+    JsonObject q = call.query();
+    call.dc().core().files().savePart(call.dc().id(), call.requireUser(), q.getLong("file_id"),
+        q.getInteger("file_part"), totalParts, q.getBuffer("bytes"));
+    return Future.succeededFuture(TRUE);
+  }
+
+  private static Future<JsonObject> getFile(RpcCall call) {
+    JsonObject q = call.query();
+    call.requireUser();
+    long offset = q.getLong("offset");
+    int limit = q.getInteger("limit");
+    checkRange(offset, limit, Boolean.TRUE.equals(q.getBoolean("precise")));
+    FileStore files = call.dc().core().files();
+    JsonObject location = q.getJsonObject("location");
+    String kind = location.getString("_");
+    boolean encrypted = "inputEncryptedFileLocation".equals(kind);
+    if (!encrypted && !"inputDocumentFileLocation".equals(kind) && !"inputPhotoFileLocation".equals(kind)) {
+      throw new RpcErrorException(400, "LOCATION_INVALID");
+    }
+    StoredFile file = files.find(location.getLong("id"), location.getLong("access_hash"));
+    if (file == null) {
+      throw new RpcErrorException(400, "LOCATION_INVALID");
+    }
+    if (file.dcId() != call.dc().id()) {
+      throw new RpcErrorException(303, "FILE_MIGRATE_" + file.dcId());
+    }
+    if (!encrypted) {
+      files.refs().check(file.id(), location.getBuffer("file_reference"));
+    }
+    Buffer bytes = file.content().slice(offset, limit);
+    String type = offset == 0 ? FileTypes.storageType(file.content().head(FileTypes.HEAD)) : "storage.filePartial";
+    return Future.succeededFuture(new JsonObject().put("_", "upload.file")
+        .put("type", new JsonObject().put("_", type))
+        .put("mtime", file.object().getInteger("date", 0)).put("bytes", bytes));
+  }
+
+  /**
+   * Without precise: offset and limit multiples of 4 KiB, limit dividing 1 MiB; with precise: multiples of 1 KiB,
+   * limit at most 1 MiB; always: no 1 MiB boundary crossed.
+   */
+  static void checkRange(long offset, int limit, boolean precise) {
+    int align = precise ? 1024 : 4096;
+    if (offset < 0 || offset % align != 0) {
+      throw new RpcErrorException(400, "OFFSET_INVALID");
+    }
+    if (limit <= 0 || limit % align != 0 || limit > MIB || !precise && MIB % limit != 0
+        || offset / MIB != (offset + limit - 1) / MIB) {
+      throw new RpcErrorException(400, "LIMIT_INVALID");
+    }
+  }
+}
