@@ -20,7 +20,7 @@ import java.nio.file.Path;
 public class LocalDcVerticle extends VerticleBase {
 
   /** State directory used when the config names none. */
-  public static final String DEFAULT_STATE_DIR = "state/localdc";
+  public static final String DEFAULT_STATE_DIR = "localdc-data";
 
   private static final Logger log = LoggerFactory.getLogger(LocalDcVerticle.class);
 
