@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * Options of a {@link LocalDc}. JSON form (every key optional):
  * <pre>{"host": "127.0.0.1", "ports": {"1": 10441, "2": 10442, "3": 10443, "4": 10444, "5": 10445},
- *  "stateDir": "state/localdc", "rsaKeyFile": "state/localdc/rsa.pem", "tempKeyMaxTtlSeconds": 86400,
+ *  "stateDir": "localdc-data", "rsaKeyFile": "localdc-data/rsa.pem", "tempKeyMaxTtlSeconds": 86400,
  *  "testMode": null, "faults": {...}}</pre>
  * {@code ports} lists the DCs to serve (port 0 = ephemeral). Without {@code rsaKeyFile} the RSA key lives in memory
  * only. {@code testMode}: true = clients must send test DC ids (id + 10000) in p_q_inner_data_dc, false = production
