@@ -28,6 +28,7 @@ public final class ServerCore {
   private final RpcDispatcher rpc;
   private final ExportedAuthorizations exports = new ExportedAuthorizations();
   private final UpdatePusher pusher = new UpdatePusher();
+  private final Social social = new Social(this);
   private final Map<Integer, DcState> dcs = new TreeMap<>();
   private final List<String> deployments = new ArrayList<>();
 
@@ -89,6 +90,7 @@ public final class ServerCore {
     for (DcState dc : dcs.values()) {
       StoredKey key = dc.keys().find(authKeyId, dc.clock().millis());
       if (key != null) {
+        social.world().locked(() -> social.world().userWithId(userId, dc.id()));
         key.userId(userId);
         return true;
       }
@@ -118,6 +120,10 @@ public final class ServerCore {
 
   ExportedAuthorizations exports() {
     return exports;
+  }
+
+  Social social() {
+    return social;
   }
 
   UpdatePusher pusher() {

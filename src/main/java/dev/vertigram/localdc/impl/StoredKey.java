@@ -13,6 +13,7 @@ final class StoredKey {
   private final long expiresAtMillis;
   private final ServerSalts salts;
   private volatile long userId;
+  private volatile boolean revoked;
   private volatile StoredKey boundPerm;
   private volatile StoredKey boundTemp;
 
@@ -60,7 +61,20 @@ final class StoredKey {
   }
 
   void userId(long userId) {
-    authKeyForUser().userId = userId;
+    StoredKey k = authKeyForUser();
+    k.userId = userId;
+    k.revoked = false;
+  }
+
+  /** Ends the authorization from elsewhere (account.resetAuthorization): calls then get 401 SESSION_REVOKED. */
+  void revoke() {
+    StoredKey k = authKeyForUser();
+    k.userId = 0;
+    k.revoked = true;
+  }
+
+  boolean revoked() {
+    return authKeyForUser().revoked;
   }
 
   /** A temporary key not bound to a permanent key yet. */
