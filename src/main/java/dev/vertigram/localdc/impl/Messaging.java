@@ -42,16 +42,15 @@ final class Messaging {
     List<Long> recipients = new ArrayList<>();
     JsonObject peerFor;
     if (to.kind() == World.Kind.USER) {
-      recipients.add(me);
-      if (to.id() != me) {
-        recipients.add(to.id());
-      }
+      recipients.add(to.id());
       peerFor = null;
     } else {
       Chat c = w.chat(to.id());
       recipients.addAll(c.members().keySet());
       peerFor = TlViews.peerChat(c.id());
     }
+    recipients.remove(me);
+    recipients.add(me); // the sender's copy last: recipients' pushes go first
     List<Social.Push> pushes = new ArrayList<>();
     JsonObject result = null;
     for (long owner : recipients) {

@@ -50,7 +50,7 @@ final class Social {
     }
   }
 
-  /** Ids of the users, chats and channels a TL value mentions (peers, user_id / from_id / chat_id fields). */
+  /** Ids of the users, chats and channels a TL value mentions (peers, user_id / chat_id / channel_id fields). */
   static final class Refs {
     final Set<Long> users = new LinkedHashSet<>();
     final Set<Long> chats = new LinkedHashSet<>();
@@ -65,6 +65,12 @@ final class Social {
           default -> {
             if (o.getValue("user_id") instanceof Number n) {
               users.add(n.longValue());
+            }
+            if (o.getValue("chat_id") instanceof Number n) {
+              chats.add(n.longValue());
+            }
+            if (o.getValue("channel_id") instanceof Number n) {
+              channels.add(n.longValue());
             }
             o.forEach(e -> add(e.getValue()));
           }
