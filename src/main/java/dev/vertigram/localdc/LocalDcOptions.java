@@ -10,10 +10,11 @@ import java.util.TreeMap;
  * Options of a {@link LocalDc}. JSON form (every key optional):
  * <pre>{"host": "127.0.0.1", "ports": {"1": 10441, "2": 10442, "3": 10443, "4": 10444, "5": 10445},
  *  "stateDir": "state/localdc", "rsaKeyFile": "state/localdc/rsa.pem", "tempKeyMaxTtlSeconds": 86400,
- *  "testMode": null, "faults": {...}}</pre>
+ *  "testMode": null, "faults": {...}, "floodLimits": {"auth.sendCode": {"calls": 5, "seconds": 60}}}</pre>
  * {@code ports} lists the DCs to serve (port 0 = ephemeral). Without {@code rsaKeyFile} the RSA key lives in memory
  * only. {@code testMode}: true = clients must send test DC ids (id + 10000) in p_q_inner_data_dc, false = production
- * ids, absent = both are accepted. {@code faults} is the JSON form of {@link Faults}.
+ * ids, absent = both are accepted. {@code faults} is the JSON form of {@link Faults}. {@code floodLimits}: per method,
+ * at most {@code calls} per {@code seconds} per user (or auth key before login), then 420 FLOOD_WAIT_X.
  */
 public final class LocalDcOptions {
 
@@ -29,6 +30,7 @@ public final class LocalDcOptions {
   private int tempKeyMaxTtlSeconds = DEFAULT_TEMP_KEY_MAX_TTL;
   private Boolean testMode;
   private JsonObject faults = new JsonObject();
+  private JsonObject floodLimits = new JsonObject();
 
   /** The defaults: DCs 1..5 on ports 10441..10445 of 127.0.0.1, in-memory RSA key. */
   public LocalDcOptions() {
@@ -51,6 +53,7 @@ public final class LocalDcOptions {
     tempKeyMaxTtlSeconds = json.getInteger("tempKeyMaxTtlSeconds", tempKeyMaxTtlSeconds);
     testMode = json.getBoolean("testMode", testMode);
     faults = json.getJsonObject("faults", faults).copy();
+    floodLimits = json.getJsonObject("floodLimits", floodLimits).copy();
   }
 
   /** The JSON form. */
@@ -58,7 +61,8 @@ public final class LocalDcOptions {
     JsonObject p = new JsonObject();
     ports.forEach((dc, port) -> p.put(String.valueOf(dc), port));
     JsonObject json = new JsonObject().put("host", host).put("ports", p)
-        .put("tempKeyMaxTtlSeconds", tempKeyMaxTtlSeconds).put("faults", faults.copy());
+        .put("tempKeyMaxTtlSeconds", tempKeyMaxTtlSeconds).put("faults", faults.copy())
+        .put("floodLimits", floodLimits.copy());
     if (stateDir != null) {
       json.put("stateDir", stateDir);
     }
@@ -143,6 +147,16 @@ public final class LocalDcOptions {
   /** The faults armed at start (JSON form of {@link Faults}). */
   public JsonObject faults() {
     return faults;
+  }
+
+  /** Per-method flood limits (JSON form above). */
+  public JsonObject floodLimits() {
+    return floodLimits;
+  }
+
+  public LocalDcOptions floodLimits(JsonObject floodLimits) {
+    this.floodLimits = floodLimits.copy();
+    return this;
   }
 
   public LocalDcOptions faults(JsonObject faults) {

@@ -37,7 +37,8 @@ public final class ServerCore {
     this.options = options;
     this.rsa = rsa;
     faults.apply(options.faults());
-    rpc = new RpcDispatcher(MethodRegistry.standard(), encoder, faults, stats, pusher);
+    rpc = new RpcDispatcher(MethodRegistry.standard(), encoder, faults, stats, pusher,
+        new FloodLimiter(options.floodLimits()));
     options.ports().keySet().forEach(id -> dcs.put(id, new DcState(id, this)));
   }
 

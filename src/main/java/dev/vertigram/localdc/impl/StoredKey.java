@@ -16,6 +16,8 @@ final class StoredKey {
   private volatile boolean revoked;
   private volatile StoredKey boundPerm;
   private volatile StoredKey boundTemp;
+  /** Source address → sessions of this key attached to a connection from there (on the DC's event loop). */
+  private final java.util.Map<String, Integer> hosts = new java.util.HashMap<>();
 
   StoredKey(AuthKey key, boolean temp, long expiresAtMillis, ServerSalts salts) {
     this.key = key;
@@ -97,6 +99,24 @@ final class StoredKey {
     }
     perm.boundTemp = this;
     boundPerm = perm;
+  }
+
+  /** A session of this key attached to a connection from {@code host} (null = detached: no-op). */
+  void hostAttached(String host) {
+    if (host != null) {
+      hosts.merge(host, 1, Integer::sum);
+    }
+  }
+
+  void hostDetached(String host) {
+    if (host != null) {
+      hosts.computeIfPresent(host, (h, n) -> n > 1 ? n - 1 : null);
+    }
+  }
+
+  /** Whether a session of this key is attached right now to a connection from another address than {@code host}. */
+  boolean inUseFromOtherHost(String host) {
+    return hosts.keySet().stream().anyMatch(h -> !h.equals(host));
   }
 
   @Override
