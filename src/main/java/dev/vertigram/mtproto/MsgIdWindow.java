@@ -86,6 +86,11 @@ public final class MsgIdWindow {
     return Verdict.OK;
   }
 
+  /** Whether this id was accepted and is still remembered. */
+  public boolean seen(long msgId) {
+    return recent.contains(msgId);
+  }
+
   /** Remembers a msg_id that {@link #peek} found {@link Verdict#OK}. */
   public void accept(long msgId) {
     if (size == REMEMBERED) {

@@ -1,0 +1,311 @@
+package dev.vertigram.mtproto;
+
+import dev.vertigram.crypto.SecurityCheckException;
+import dev.vertigram.tl.TlException;
+import dev.vertigram.tl.TlReader;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.vertigram.mtproto.ServiceMessages.*;
+
+/**
+ * The receive path of a session: decrypts and checks each frame (msg_key, session_id, msg_id window and replays),
+ * unpacks containers and gzip, answers the service messages and hands results to their queries and the rest to the
+ * updates listener. A message failing a check is dropped without using its data; a security failure also drops the
+ * connection.
+ */
+final class Inbound {
+
+  private static final Logger log = LoggerFactory.getLogger(Inbound.class);
+
+  /** Handler of service queries whose answers need no action. */
+  static final QueryHandler IGNORE = new QueryHandler() {
+    @Override
+    public void onResult(JsonObject result) {
+    }
+
+    @Override
+    public void onRpcError(int code, String message) {
+      log.debug("service query failed: {} {}", code, message);
+    }
+
+    @Override
+    public void onFailure(Throwable cause) {
+    }
+  };
+
+  private final MtSession s;
+  private final BadMsgHandler badMsgs;
+  long dropped;
+  private long lastUniqueId;
+
+  Inbound(MtSession session) {
+    this.s = session;
+    this.badMsgs = new BadMsgHandler(session);
+  }
+
+  void onFrame(Buffer frame) {
+    MtMessage m;
+    try {
+      EncryptedMessage.Envelope envelope = EncryptedMessage.decrypt(s.key, EncryptedMessage.SERVER_TO_CLIENT, frame);
+      if (envelope.sessionId() != s.sessionId) {
+        throw new SecurityCheckException("message for session " + Long.toHexString(envelope.sessionId())
+            + ", ours is " + Long.toHexString(s.sessionId));
+      }
+      m = envelope.message();
+    } catch (SecurityCheckException | MtprotoException e) {
+      dropped++;
+      s.listener.onFatal(e);
+      return;
+    }
+    if (!s.clockSynced) {
+      s.clock.syncToMsgId(m.msgId());
+      s.clockSynced = true;
+    }
+    try {
+      handle(m, true);
+    } catch (TlException | MtprotoException | IndexOutOfBoundsException e) {
+      s.listener.onFatal(new MtprotoException("malformed message from the server: " + e.getMessage(), e));
+      return;
+    }
+    s.outbox.acksAdded();
+  }
+
+  private void handle(MtMessage m, boolean topLevel) {
+    MsgIdWindow.Verdict verdict = s.window.check(m.msgId(), s.clock.serverSeconds(), s.clockSynced);
+    if (verdict == MsgIdWindow.Verdict.TOO_OLD || verdict == MsgIdWindow.Verdict.TOO_NEW) {
+      // Only a clock notification about a message we sent may come from outside the window: it is how we learn
+      // that our clock is off.
+      if (topLevel && MsgContainer.isContainer(m.body())) {
+        for (MtMessage inner : MsgContainer.unpack(m.body(), m.msgId())) {
+          clockNotificationOnly(inner);
+        }
+      } else {
+        clockNotificationOnly(m);
+      }
+      return;
+    }
+    if (verdict == MsgIdWindow.Verdict.BELOW_WINDOW && answersPendingCall(m)) {
+      // An answer re-sent long after (reconnect) may be older than every id we remember. It cannot be replayed to
+      // any effect: its call is completed once and forgotten.
+      s.window.accept(m.msgId());
+      verdict = MsgIdWindow.Verdict.OK;
+    }
+    if (verdict == MsgIdWindow.Verdict.DUPLICATE || verdict == MsgIdWindow.Verdict.BELOW_WINDOW) {
+      if (m.contentRelated()) {
+        s.outbox.ack(m.msgId()); // the server re-sends what it thinks we did not get; the ack uses no data
+      }
+      dropped++;
+      log.debug("ignored message {} ({})", Long.toHexString(m.msgId()), verdict);
+      return;
+    }
+    if (verdict != MsgIdWindow.Verdict.OK) {
+      drop(m, verdict.toString());
+      return;
+    }
+    if (m.contentRelated()) {
+      s.outbox.ack(m.msgId());
+    }
+    dispatch(m.msgId(), m.body(), topLevel);
+  }
+
+  private boolean answersPendingCall(MtMessage m) {
+    return m.constructorId() == RPC_RESULT && m.body().length() >= 12 && s.pending.containsKey(m.body().getLongLE(4));
+  }
+
+  private void clockNotificationOnly(MtMessage m) {
+    if (m.constructorId() == BAD_MSG_NOTIFICATION && m.body().length() >= 20) {
+      int code = m.body().getIntLE(16);
+      if ((code == 16 || code == 17) && badMsgs.handle(m.msgId(), m.body())) {
+        return;
+      }
+    }
+    drop(m, "msg_id outside the time window");
+  }
+
+  private void dispatch(long msgId, Buffer body, boolean topLevel) {
+    if (body.length() < 4) {
+      throw new MtprotoException("empty message body");
+    }
+    switch (body.getIntLE(0)) {
+      case MsgContainer.ID -> {
+        if (!topLevel) {
+          throw new MtprotoException("nested msg_container");
+        }
+        for (MtMessage inner : MsgContainer.unpack(body, msgId)) {
+          handle(inner, false);
+        }
+      }
+      case GZIP_PACKED -> dispatch(msgId, Gzip.inflate(reader(body).readBytes()), false);
+      case RPC_RESULT -> rpcResult(body);
+      case BAD_MSG_NOTIFICATION, BAD_SERVER_SALT -> {
+        if (!badMsgs.handle(msgId, body)) {
+          dropped++; // about a message we did not send, or that was answered meanwhile
+        }
+      }
+      case NEW_SESSION_CREATED -> newSessionCreated(reader(body));
+      case PONG, FUTURE_SALTS -> serviceAnswer(body);
+      case MSGS_STATE_REQ -> stateRequest(msgId, longVector(reader(body)));
+      case MSG_RESEND_REQ -> resendRequest(msgId, longVector(reader(body)));
+      case MSG_DETAILED_INFO -> detailedInfo(body.getLongLE(4), body.getLongLE(12));
+      case MSG_NEW_DETAILED_INFO -> detailedInfo(0, body.getLongLE(4));
+      case MSGS_ACK, MSGS_ALL_INFO -> {
+        // nothing to do: unanswered calls are re-sent on reconnect whether acked or not
+      }
+      default -> update(body);
+    }
+  }
+
+  private void rpcResult(Buffer body) {
+    long reqMsgId = body.getLongLE(4);
+    Query q = s.pending.get(reqMsgId);
+    if (q == null) {
+      log.debug("rpc_result for {} which is no longer pending", reqMsgId);
+      return;
+    }
+    Buffer result = body.slice(12, body.length());
+    if (result.length() >= 4 && result.getIntLE(0) == GZIP_PACKED) {
+      result = Gzip.inflate(reader(result).readBytes());
+    }
+    if (result.length() >= 4 && result.getIntLE(0) == RPC_ERROR) {
+      TlReader r = reader(result);
+      int code = r.readInt();
+      String message = r.readString();
+      if (q.queueId != null && (message.equals("MSG_WAIT_FAILED") || message.equals("MSG_WAIT_TIMEOUT"))) {
+        s.resendWithNewId(q); // its predecessor failed or was late: run it again, still in order
+      } else {
+        s.rpcError(q, code, message);
+      }
+      return;
+    }
+    JsonObject decoded;
+    try {
+      decoded = s.codec.decodeResult(q.resultMethod, new TlReader(result));
+    } catch (TlException e) {
+      s.fail(q, e);
+      return;
+    }
+    s.succeed(q, decoded);
+  }
+
+  /** pong and future_salts: answers that come as plain messages naming the query's msg_id. */
+  private void serviceAnswer(Buffer body) {
+    JsonObject answer = s.codec.decode(body);
+    if (body.getIntLE(0) == FUTURE_SALTS) {
+      s.salts.addFuture(answer);
+    }
+    Query q = s.pending.get(body.getLongLE(4));
+    if (q != null) {
+      s.succeed(q, answer);
+    }
+  }
+
+  private void newSessionCreated(TlReader r) {
+    long firstMsgId = r.readLong();
+    long uniqueId = r.readLong();
+    s.salts.replace(r.readLong());
+    if (uniqueId == lastUniqueId) {
+      return;
+    }
+    lastUniqueId = uniqueId;
+    for (Query q : new ArrayList<>(s.pending.values())) {
+      if (Long.compareUnsigned(q.msgId, firstMsgId) < 0) {
+        s.resendWithNewId(q);
+      }
+    }
+    if (s.initMsgId == 0 || Long.compareUnsigned(s.initMsgId, firstMsgId) < 0) {
+      s.requireInit();
+    }
+    s.sendServiceQueries();
+    s.listener.onUpdatesGap("new_session_created");
+  }
+
+  /** msgs_state_req: one status byte per id (4 received, 2 not received, 3 not received and too new). */
+  private void stateRequest(long reqMsgId, long[] ids) {
+    byte[] info = new byte[ids.length];
+    long now = s.clock.serverSeconds();
+    for (int i = 0; i < ids.length; i++) {
+      info[i] = s.window.seen(ids[i]) ? (byte) 4
+          : MessageIdClock.secondsOf(ids[i]) > now + MsgIdWindow.MAX_AHEAD_SECONDS ? (byte) 3 : (byte) 2;
+    }
+    s.outbox.enqueue(Query.service(msgsStateInfo(reqMsgId, info), null, false, false, null));
+  }
+
+  /** msg_resend_req: the server lost some of our messages; unknown ones get a msgs_state_info (1 = unknown). */
+  private void resendRequest(long reqMsgId, long[] ids) {
+    List<Long> unknown = new ArrayList<>();
+    for (long id : ids) {
+      Query q = s.pending.get(id);
+      if (q != null) {
+        s.outbox.requeue(q);
+      } else {
+        unknown.add(id);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      byte[] info = new byte[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        info[i] = s.pending.containsKey(ids[i]) ? (byte) 4 : (byte) 1;
+      }
+      s.outbox.enqueue(Query.service(msgsStateInfo(reqMsgId, info), null, false, false, null));
+    }
+  }
+
+  /** The answer to a call already exists: ack it if we have it, else ask for it again. */
+  private void detailedInfo(long reqMsgId, long answerMsgId) {
+    boolean waiting = reqMsgId == 0 || s.pending.containsKey(reqMsgId);
+    if (waiting && !s.window.seen(answerMsgId)) {
+      s.outbox.enqueue(Query.service(msgResendReq(answerMsgId), null, false, false, null));
+    } else {
+      s.outbox.ack(answerMsgId);
+    }
+  }
+
+  private void update(Buffer body) {
+    JsonObject update;
+    try {
+      update = s.codec.decode(body);
+    } catch (TlException e) {
+      log.warn("undecodable update dropped: {}", e.getMessage());
+      s.listener.onUpdatesGap("undecodable update");
+      return;
+    }
+    try {
+      s.listener.onUpdate(update);
+    } catch (RuntimeException e) {
+      log.error("updates listener failed", e);
+    }
+  }
+
+  private void drop(MtMessage m, String why) {
+    dropped++;
+    log.warn("dropped message {} from the server: {}", Long.toHexString(m.msgId()), why);
+  }
+
+  /** A boxed {@code Vector<long>} of at most 8192 ids (the protocol's limit for service messages). */
+  private static long[] longVector(TlReader r) {
+    if (r.readInt() != VECTOR) {
+      throw new MtprotoException("expected a Vector<long>");
+    }
+    int count = r.readInt();
+    if (count < 0 || count > 8192) {
+      throw new MtprotoException("service message with " + count + " ids");
+    }
+    long[] ids = new long[count];
+    for (int i = 0; i < count; i++) {
+      ids[i] = r.readLong();
+    }
+    return ids;
+  }
+
+  private static TlReader reader(Buffer body) {
+    TlReader r = new TlReader(body);
+    r.position(4);
+    return r;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.vertigram.mtproto;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The server salts of one auth key: the one in use and the future ones from {@code get_future_salts}. The session
+ * switches to the next salt a minute before the current one expires, and asks for more when less than an hour is
+ * covered.
+ */
+final class SaltList {
+
+  /** Switch this long before a salt's valid_until. */
+  static final long SWITCH_MARGIN_SECONDS = 60;
+  /** Ask for more salts when the known ones end sooner than this. */
+  static final long LOW_WATER_SECONDS = 3600;
+
+  private record FutureSalt(long validSince, long validUntil, long salt) {
+  }
+
+  private final List<FutureSalt> future = new ArrayList<>();
+  private long current;
+
+  SaltList(long initial) {
+    this.current = initial;
+  }
+
+  /** The salt to use now. */
+  long current(long nowSeconds) {
+    while (!future.isEmpty() && future.get(0).validUntil() <= nowSeconds + SWITCH_MARGIN_SECONDS) {
+      future.remove(0);
+    }
+    for (FutureSalt salt : future) {
+      if (salt.validSince() > nowSeconds) {
+        break;
+      }
+      current = salt.salt();
+    }
+    return current;
+  }
+
+  /** A salt the server told us to use (bad_server_salt, new_session_created): it wins over the future list. */
+  void replace(long salt) {
+    current = salt;
+    future.clear();
+  }
+
+  /** Stores the salts of a decoded {@code future_salts}. */
+  void addFuture(JsonObject futureSalts) {
+    future.clear();
+    JsonArray salts = futureSalts.getJsonArray("salts", new JsonArray());
+    for (int i = 0; i < salts.size(); i++) {
+      JsonObject s = salts.getJsonObject(i);
+      future.add(new FutureSalt(s.getLong("valid_since"), s.getLong("valid_until"), s.getLong("salt")));
+    }
+    future.sort(Comparator.comparingLong(FutureSalt::validSince));
+  }
+
+  /** Whether the known salts run out within {@value #LOW_WATER_SECONDS} s. */
+  boolean runningLow(long nowSeconds) {
+    return future.isEmpty() || future.get(future.size() - 1).validUntil() < nowSeconds + LOW_WATER_SECONDS;
+  }
+}

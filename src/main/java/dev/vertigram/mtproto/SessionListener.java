@@ -1,0 +1,20 @@
+package dev.vertigram.mtproto;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/** What an {@link MtSession} tells its owner, on the session's thread. */
+public interface SessionListener {
+
+  /** An encrypted payload to frame and write on the connection. */
+  void write(Buffer payload);
+
+  /** Anything that is neither a service message nor an rpc_result: updates. */
+  void onUpdate(JsonObject update);
+
+  /** Updates may have been lost (new server session, undecodable update): time for getDifference. */
+  void onUpdatesGap(String reason);
+
+  /** A security check failed or the peer broke the protocol: drop the connection (the session may resume on a new one). */
+  void onFatal(Throwable cause);
+}
