@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonObject;
  * <pre>{"dropConnectionAfterMessages": 3, "badServerSalt": 1, "clockSkewSeconds": 400,
  *  "rpcErrors": [{"method": "help.getNearestDc", "code": 420, "message": "FLOOD_WAIT_2", "times": 1}],
  *  "transportError": {"code": -404, "times": 1}, "corruptMsgKey": 1, "replayLastMessage": 1,
- *  "wrongNonce": 1, "gaOutOfRange": 1, "oversizedFrame": 1}</pre>
+ *  "wrongNonce": 1, "gaOutOfRange": 1, "oversizedFrame": 1, "dropUpdates": 1}</pre>
  */
 public interface Faults {
 
@@ -50,6 +50,12 @@ public interface Faults {
    * obfuscated2) connections: the transport's stream cipher cannot be reached from outside.
    */
   Faults oversizedFrame(int times);
+
+  /**
+   * Silently drops the next {@code times} updates pushed to sessions (one push to one user counts once). They stay in
+   * the account's or channel's pts log, so clients must find the gap and recover with getDifference.
+   */
+  Faults dropUpdates(int times);
 
   /** Disarms every switch and sets the clock skew to 0. */
   Faults clear();

@@ -10,10 +10,12 @@ import java.util.TreeMap;
  * Options of a {@link LocalDc}. JSON form (every key optional):
  * <pre>{"host": "127.0.0.1", "ports": {"1": 10441, "2": 10442, "3": 10443, "4": 10444, "5": 10445},
  *  "stateDir": "localdc-data", "rsaKeyFile": "localdc-data/rsa.pem", "tempKeyMaxTtlSeconds": 86400,
- *  "testMode": null, "faults": {...}}</pre>
+ *  "fileReferenceTtlSeconds": 7200, "uploadPartsTtlSeconds": 3600, "testMode": null, "faults": {...},
+ *  "floodLimits": {"auth.sendCode": {"calls": 5, "seconds": 60}}}</pre>
  * {@code ports} lists the DCs to serve (port 0 = ephemeral). Without {@code rsaKeyFile} the RSA key lives in memory
  * only. {@code testMode}: true = clients must send test DC ids (id + 10000) in p_q_inner_data_dc, false = production
- * ids, absent = both are accepted. {@code faults} is the JSON form of {@link Faults}.
+ * ids, absent = both are accepted. {@code faults} is the JSON form of {@link Faults}. {@code floodLimits}: per method,
+ * at most {@code calls} per {@code seconds} per user (or auth key before login), then 420 FLOOD_WAIT_X.
  */
 public final class LocalDcOptions {
 
@@ -35,6 +37,7 @@ public final class LocalDcOptions {
   private int fileReferenceTtlSeconds = DEFAULT_FILE_REFERENCE_TTL;
   private int uploadPartsTtlSeconds = DEFAULT_UPLOAD_PARTS_TTL;
   private JsonObject faults = new JsonObject();
+  private JsonObject floodLimits = new JsonObject();
 
   /** The defaults: DCs 1..5 on ports 10441..10445 of 127.0.0.1, in-memory RSA key. */
   public LocalDcOptions() {
@@ -59,6 +62,7 @@ public final class LocalDcOptions {
     fileReferenceTtlSeconds = json.getInteger("fileReferenceTtlSeconds", fileReferenceTtlSeconds);
     uploadPartsTtlSeconds = json.getInteger("uploadPartsTtlSeconds", uploadPartsTtlSeconds);
     faults = json.getJsonObject("faults", faults).copy();
+    floodLimits = json.getJsonObject("floodLimits", floodLimits).copy();
   }
 
   /** The JSON form. */
@@ -67,7 +71,8 @@ public final class LocalDcOptions {
     ports.forEach((dc, port) -> p.put(String.valueOf(dc), port));
     JsonObject json = new JsonObject().put("host", host).put("ports", p)
         .put("tempKeyMaxTtlSeconds", tempKeyMaxTtlSeconds).put("fileReferenceTtlSeconds", fileReferenceTtlSeconds)
-        .put("uploadPartsTtlSeconds", uploadPartsTtlSeconds).put("faults", faults.copy());
+        .put("uploadPartsTtlSeconds", uploadPartsTtlSeconds).put("faults", faults.copy())
+        .put("floodLimits", floodLimits.copy());
     if (stateDir != null) {
       json.put("stateDir", stateDir);
     }
@@ -170,6 +175,16 @@ public final class LocalDcOptions {
   /** The faults armed at start (JSON form of {@link Faults}). */
   public JsonObject faults() {
     return faults;
+  }
+
+  /** Per-method flood limits (JSON form above). */
+  public JsonObject floodLimits() {
+    return floodLimits;
+  }
+
+  public LocalDcOptions floodLimits(JsonObject floodLimits) {
+    this.floodLimits = floodLimits.copy();
+    return this;
   }
 
   public LocalDcOptions faults(JsonObject faults) {

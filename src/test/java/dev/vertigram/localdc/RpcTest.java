@@ -76,9 +76,7 @@ class RpcTest extends LocalDcTestBase {
   void unimplementedMethodsGetAClearError() throws Exception {
     TestSession s = session();
     error(s.call(q("help.getCdnConfig")), 400, "METHOD_NOT_IMPLEMENTED_HELP_GETCDNCONFIG");
-    error(s.call(q("messages.getDialogs").put("offset_date", 0).put("offset_id", 0)
-        .put("offset_peer", q("inputPeerEmpty")).put("limit", 1).put("hash", 0L)),
-        400, "METHOD_NOT_IMPLEMENTED_MESSAGES_GETDIALOGS");
+    error(s.call(q("messages.getAllStickers").put("hash", 0L)), 400, "METHOD_NOT_IMPLEMENTED_MESSAGES_GETALLSTICKERS");
   }
 
   @Test

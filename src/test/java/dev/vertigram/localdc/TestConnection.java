@@ -26,9 +26,10 @@ final class TestConnection implements AutoCloseable {
   private final NetClient client;
   private final NetSocket socket;
 
-  private TestConnection(Vertx vertx, DcEndpoint ep, ClientTransport transport) throws Exception {
+  private TestConnection(Vertx vertx, DcEndpoint ep, ClientTransport transport, String localAddress)
+      throws Exception {
     this.transport = transport;
-    this.client = vertx.createNetClient();
+    this.client = vertx.createNetClient(new io.vertx.core.net.NetClientOptions().setLocalAddress(localAddress));
     this.socket = client.connect(ep.port(), ep.host()).toCompletionStage().toCompletableFuture()
         .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
     socket.handler(this::onData);
@@ -40,7 +41,13 @@ final class TestConnection implements AutoCloseable {
   }
 
   static TestConnection open(Vertx vertx, DcEndpoint ep, TransportKind kind, boolean obfuscated) throws Exception {
-    return new TestConnection(vertx, ep, ClientTransport.create(kind, obfuscated, ep.id()));
+    return new TestConnection(vertx, ep, ClientTransport.create(kind, obfuscated, ep.id()), null);
+  }
+
+  /** An intermediate connection from the local address {@code localAddress} (e.g. 127.0.0.2). */
+  static TestConnection openFrom(Vertx vertx, DcEndpoint ep, String localAddress) throws Exception {
+    return new TestConnection(vertx, ep, ClientTransport.create(TransportKind.INTERMEDIATE, false, ep.id()),
+        localAddress);
   }
 
   private void onData(Buffer chunk) {

@@ -57,6 +57,11 @@ final class TestSession {
     return new TestSession(conn, key, hs.firstSalt(), hs.clock);
   }
 
+  /** The same key and a new session on another connection. */
+  TestSession sibling(TestConnection other) {
+    return new TestSession(other, key, salt, clock);
+  }
+
   MtMessage message(JsonObject body, boolean contentRelated) {
     return new MtMessage(clock.next(0), seqno.next(contentRelated), CODEC.encode(body));
   }

@@ -29,6 +29,7 @@ public final class FaultSwitches implements Faults {
   private final AtomicInteger wrongNonce = new AtomicInteger();
   private final AtomicInteger gaOutOfRange = new AtomicInteger();
   private final AtomicInteger oversized = new AtomicInteger();
+  private final AtomicInteger dropUpdates = new AtomicInteger();
 
   @Override
   public Faults dropConnectionAfterMessages(int n) {
@@ -95,12 +96,18 @@ public final class FaultSwitches implements Faults {
   }
 
   @Override
+  public Faults dropUpdates(int times) {
+    dropUpdates.set(times);
+    return this;
+  }
+
+  @Override
   public Faults clear() {
     dropAfter.set(-1);
     skewSeconds = 0;
     rpcErrors.clear();
     for (AtomicInteger a : new AtomicInteger[] {badSalt, transportError, corruptMsgKey, replay, wrongNonce,
-        gaOutOfRange, oversized}) {
+        gaOutOfRange, oversized, dropUpdates}) {
       a.set(0);
     }
     return this;
@@ -164,7 +171,8 @@ public final class FaultSwitches implements Faults {
 
   private Map<String, AtomicInteger> counters() {
     return Map.of("badServerSalt", badSalt, "corruptMsgKey", corruptMsgKey, "replayLastMessage", replay,
-        "wrongNonce", wrongNonce, "gaOutOfRange", gaOutOfRange, "oversizedFrame", oversized);
+        "wrongNonce", wrongNonce, "gaOutOfRange", gaOutOfRange, "oversizedFrame", oversized,
+        "dropUpdates", dropUpdates);
   }
 
   /** Counts one received message; true when it is the one after which the connection must drop. */
@@ -211,6 +219,10 @@ public final class FaultSwitches implements Faults {
 
   boolean takeOversizedFrame() {
     return take(oversized);
+  }
+
+  boolean takeDropUpdate() {
+    return take(dropUpdates);
   }
 
   private static boolean take(AtomicInteger counter) {

@@ -12,6 +12,16 @@ import io.vertx.core.json.JsonObject;
  */
 record RpcCall(DcState dc, Session session, long msgId, JsonObject query) {
 
+  /** The social world shared by all DCs. */
+  Social social() {
+    return dc.core().social();
+  }
+
+  /** The server time in seconds. */
+  int now() {
+    return (int) dc.clock().seconds();
+  }
+
   /** The auth key the call came on. */
   StoredKey key() {
     return session.key();
@@ -20,6 +30,9 @@ record RpcCall(DcState dc, Session session, long msgId, JsonObject query) {
   /** The user logged in on that key (through its permanent key), or 401 AUTH_KEY_UNREGISTERED. */
   long requireUser() {
     long user = key().userId();
+    if (user == 0 && key().revoked()) {
+      throw new RpcErrorException(401, "SESSION_REVOKED");
+    }
     if (user == 0) {
       throw new RpcErrorException(401, "AUTH_KEY_UNREGISTERED");
     }

@@ -38,10 +38,12 @@ final class RpcDispatcher {
   private final FaultSwitches faults;
   private final Stats stats;
   private final UpdatePusher pusher;
+  private final FloodLimiter flood;
 
   RpcDispatcher(MethodRegistry methods, ResultEncoder encoder, FaultSwitches faults, Stats stats,
-      UpdatePusher pusher) {
+      UpdatePusher pusher, FloodLimiter flood) {
     this.pusher = pusher;
+    this.flood = flood;
     this.methods = methods;
     this.encoder = encoder;
     this.faults = faults;
@@ -131,12 +133,22 @@ final class RpcDispatcher {
           "METHOD_NOT_IMPLEMENTED_" + method.toUpperCase(Locale.ROOT).replace('.', '_')));
     } else {
       try {
+        checkKeyUse(session);
+        flood.check(method, user != 0 ? user : session.key().id(), dc.clock().millis());
         result = handler.handle(new RpcCall(dc, session, in.msgId, call));
       } catch (RuntimeException e) {
         result = Future.failedFuture(e);
       }
     }
     result.onComplete(ar -> finish(session, in, method, ar));
+  }
+
+  /** 406 AUTH_KEY_DUPLICATED when the key is also in use right now from another source address. */
+  private static void checkKeyUse(Session session) {
+    String host = session.remoteHost();
+    if (host != null && session.key().inUseFromOtherHost(host)) {
+      throw new RpcErrorException(406, "AUTH_KEY_DUPLICATED");
+    }
   }
 
   /** Answers {@code in}; {@code method} names the executed method (null when it failed before execution). */

@@ -30,6 +30,7 @@ public final class ServerCore {
   private final FileStore files;
   private final UpdatePusher pusher = new UpdatePusher();
   private final SecretChats secretChats = new SecretChats();
+  private final Social social = new Social(this);
   private final Map<Integer, DcState> dcs = new TreeMap<>();
   private final List<String> deployments = new ArrayList<>();
 
@@ -40,7 +41,8 @@ public final class ServerCore {
     faults.apply(options.faults());
     files = new FileStore(options.uploadPartsTtlSeconds() * 1000L, options.fileReferenceTtlSeconds() * 1000L,
         System::currentTimeMillis);
-    rpc = new RpcDispatcher(MethodRegistry.standard(), encoder, faults, stats, pusher);
+    rpc = new RpcDispatcher(MethodRegistry.standard(), encoder, faults, stats, pusher,
+        new FloodLimiter(options.floodLimits()));
     options.ports().keySet().forEach(id -> dcs.put(id, new DcState(id, this)));
   }
 
@@ -93,6 +95,7 @@ public final class ServerCore {
     for (DcState dc : dcs.values()) {
       StoredKey key = dc.keys().find(authKeyId, dc.clock().millis());
       if (key != null) {
+        social.world().locked(() -> social.world().userWithId(userId, dc.id()));
         key.userId(userId);
         return true;
       }
@@ -126,6 +129,10 @@ public final class ServerCore {
 
   FileStore files() {
     return files;
+  }
+
+  Social social() {
+    return social;
   }
 
   UpdatePusher pusher() {

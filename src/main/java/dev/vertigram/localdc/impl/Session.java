@@ -85,9 +85,11 @@ final class Session {
     }
     if (connection != null) {
       connection.release(this);
+      key.hostDetached(connection.remoteHost());
     }
     connection = conn;
     conn.adopt(this);
+    key.hostAttached(conn.remoteHost());
     outbox = new ArrayList<>(unacked.values());
     if (!outbox.isEmpty() || !acks.isEmpty()) {
       conn.markDirty(this);
@@ -101,6 +103,7 @@ final class Session {
   /** The connection closed: what was not written yet is lost, except what waits in the unacked store. */
   void detach(ServerConnection conn) {
     if (connection == conn) {
+      key.hostDetached(conn.remoteHost());
       connection = null;
       outbox = new ArrayList<>();
     }

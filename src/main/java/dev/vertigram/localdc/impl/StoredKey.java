@@ -13,8 +13,11 @@ final class StoredKey {
   private final long expiresAtMillis;
   private final ServerSalts salts;
   private volatile long userId;
+  private volatile boolean revoked;
   private volatile StoredKey boundPerm;
   private volatile StoredKey boundTemp;
+  /** Source address → sessions of this key attached to a connection from there (on the DC's event loop). */
+  private final java.util.Map<String, Integer> hosts = new java.util.HashMap<>();
 
   StoredKey(AuthKey key, boolean temp, long expiresAtMillis, ServerSalts salts) {
     this.key = key;
@@ -60,7 +63,20 @@ final class StoredKey {
   }
 
   void userId(long userId) {
-    authKeyForUser().userId = userId;
+    StoredKey k = authKeyForUser();
+    k.userId = userId;
+    k.revoked = false;
+  }
+
+  /** Ends the authorization from elsewhere (account.resetAuthorization): calls then get 401 SESSION_REVOKED. */
+  void revoke() {
+    StoredKey k = authKeyForUser();
+    k.userId = 0;
+    k.revoked = true;
+  }
+
+  boolean revoked() {
+    return authKeyForUser().revoked;
   }
 
   /** A temporary key not bound to a permanent key yet. */
@@ -83,6 +99,24 @@ final class StoredKey {
     }
     perm.boundTemp = this;
     boundPerm = perm;
+  }
+
+  /** A session of this key attached to a connection from {@code host} (null = detached: no-op). */
+  void hostAttached(String host) {
+    if (host != null) {
+      hosts.merge(host, 1, Integer::sum);
+    }
+  }
+
+  void hostDetached(String host) {
+    if (host != null) {
+      hosts.computeIfPresent(host, (h, n) -> n > 1 ? n - 1 : null);
+    }
+  }
+
+  /** Whether a session of this key is attached right now to a connection from another address than {@code host}. */
+  boolean inUseFromOtherHost(String host) {
+    return hosts.keySet().stream().anyMatch(h -> !h.equals(host));
   }
 
   @Override

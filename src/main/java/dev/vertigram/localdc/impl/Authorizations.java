@@ -1,0 +1,69 @@
+package dev.vertigram.localdc.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The logins: which permanent keys (on any DC) are authorized for which user, with the hash account.getAuthorizations
+ * shows, and the keys waiting for a 2FA password (signIn answered SESSION_PASSWORD_NEEDED). Thread-safe.
+ */
+final class Authorizations {
+
+  /** One authorized key. */
+  record Login(StoredKey key, long hash, int dcId, int date) {
+  }
+
+  private final Map<Long, List<Login>> byUser = new ConcurrentHashMap<>();
+  private final Map<StoredKey, Long> pendingPassword = new ConcurrentHashMap<>();
+
+  /** Logs {@code userId} in on the key of {@code call}. */
+  void login(RpcCall call, long userId) {
+    StoredKey key = call.key().authKeyForUser();
+    logout(key);
+    key.userId(userId);
+    pendingPassword.remove(key);
+    byUser.computeIfAbsent(userId, u -> new ArrayList<>());
+    synchronized (this) {
+      byUser.get(userId).add(new Login(key, call.dc().random().nextLong(), call.dc().id(),
+          (int) call.dc().clock().seconds()));
+    }
+  }
+
+  /** Logs the key out (auth.logOut): its next calls get AUTH_KEY_UNREGISTERED. */
+  synchronized void logout(StoredKey key) {
+    long user = key.userId();
+    if (user != 0) {
+      byUser.getOrDefault(user, new ArrayList<>()).removeIf(l -> l.key() == key);
+      key.userId(0);
+    }
+  }
+
+  /** The user's logins. */
+  synchronized List<Login> of(long userId) {
+    return new ArrayList<>(byUser.getOrDefault(userId, List.of()));
+  }
+
+  /** Revokes one login: its key gets 401 SESSION_REVOKED from now on. False when no such login. */
+  synchronized boolean revoke(long userId, long hash) {
+    for (Login l : of(userId)) {
+      if (l.hash() == hash) {
+        byUser.get(userId).remove(l);
+        l.key().revoke();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The key awaiting auth.checkPassword for that user. */
+  void pendingPassword(StoredKey key, long userId) {
+    pendingPassword.put(key.authKeyForUser(), userId);
+  }
+
+  /** The user a key awaits the password of, 0 when none. */
+  long pendingPassword(StoredKey key) {
+    return pendingPassword.getOrDefault(key.authKeyForUser(), 0L);
+  }
+}

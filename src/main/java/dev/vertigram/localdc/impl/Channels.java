@@ -1,0 +1,115 @@
+package dev.vertigram.localdc.impl;
+
+import dev.vertigram.localdc.world.Channel;
+import dev.vertigram.localdc.world.Mailbox;
+import dev.vertigram.localdc.world.World;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Messages in channels and supergroups: one copy in the channel's box, per-channel pts. The sender's session gets
+ * {@code updates} with updateMessageID + updateNewChannelMessage; every other member session (the sender's included)
+ * gets {@code updates} with updateNewChannelMessage and the sender as that member sees them ({@code min} when they
+ * have not met). Call under the world lock.
+ */
+final class Channels {
+
+  private final World w;
+  private final TlViews views;
+
+  Channels(TlViews views) {
+    this.w = views.world();
+    this.views = views;
+  }
+
+  /** A channel message as {@code viewer} sees it (out when they sent it). */
+  static JsonObject seenBy(JsonObject m, long viewer) {
+    JsonObject from = m.getJsonObject("from_id");
+    if (m.getJsonObject("peer_id").containsKey("channel_id") && from != null
+        && from.getLong("user_id", 0L) == viewer) {
+      return m.copy().put("out", true);
+    }
+    return m;
+  }
+
+  Messaging.Outcome send(long me, Channel c, String text, JsonArray entities, Integer replyTo, long randomId,
+      int now) {
+    InputPeers.memberOf(w, me, c);
+    if (!c.megagroup() && c.creatorId() != me) {
+      throw new RpcErrorException(403, "CHAT_WRITE_FORBIDDEN");
+    }
+    Mailbox box = c.mailbox();
+    Integer dup = box.byRandomId(randomId);
+    JsonObject m;
+    int pts;
+    if (dup != null) {
+      m = box.messages().get(dup);
+      pts = box.pts();
+    } else {
+      int id = box.nextMessageId();
+      m = new JsonObject().put("_", "message").put("id", id).put("peer_id", TlViews.peerChannel(c.id()))
+          .put("date", now).put("message", text);
+      if (c.megagroup()) {
+        m.put("from_id", TlViews.peerUser(me));
+      } else {
+        m.put("post", true);
+      }
+      if (entities != null && !entities.isEmpty()) {
+        m.put("entities", entities.copy());
+      }
+      if (replyTo != null) {
+        m.put("reply_to", new JsonObject().put("_", "messageReplyHeader").put("reply_to_msg_id", replyTo));
+      }
+      box.messages().put(id, m);
+      box.randomId(randomId, id);
+      pts = box.addEvent(new JsonObject().put("_", "updateNewChannelMessage").put("message", m), 1, now);
+    }
+    int ptsCount = dup != null ? 0 : 1;
+    JsonObject result = Social.updates(views, me, List.of(
+        new JsonObject().put("_", "updateMessageID").put("id", m.getInteger("id")).put("random_id", randomId),
+        newMessage(m, me, pts, ptsCount)), now, 0);
+    List<Social.Push> pushes = new ArrayList<>();
+    if (dup == null) {
+      for (long member : c.members().keySet()) {
+        pushes.add(new Social.Push(member, Social.updates(views, member, List.of(newMessage(m, member, pts, 1)),
+            now, 0)));
+      }
+    }
+    return new Messaging.Outcome(result, pushes);
+  }
+
+  private static JsonObject newMessage(JsonObject m, long viewer, int pts, int ptsCount) {
+    return new JsonObject().put("_", "updateNewChannelMessage").put("message", seenBy(m, viewer)).put("pts", pts)
+        .put("pts_count", ptsCount);
+  }
+
+  /** Creates a channel or supergroup with its service message; the creator's {@code updates}. */
+  JsonObject create(long me, String title, String about, boolean megagroup, int now) {
+    Channel c = w.createChannel(title, about, megagroup, me, now);
+    Mailbox box = c.mailbox();
+    int id = box.nextMessageId();
+    JsonObject m = new JsonObject().put("_", "messageService").put("id", id).put("out", true)
+        .put("from_id", TlViews.peerUser(me)).put("peer_id", TlViews.peerChannel(c.id())).put("date", now)
+        .put("action", new JsonObject().put("_", "messageActionChannelCreate").put("title", title));
+    box.messages().put(id, m);
+    int pts = box.addEvent(new JsonObject().put("_", "updateNewChannelMessage").put("message", m), 1, now);
+    return Social.updates(views, me, List.of(new JsonObject().put("_", "updateChannel").put("channel_id", c.id()),
+        newMessage(m, me, pts, 1)), now, 0);
+  }
+
+  /** Adds members; each new member's sessions get updateChannel (an {@code updates} with the next seq). */
+  List<Social.Push> join(Channel c, List<Long> users, long inviter, int now) {
+    List<Social.Push> pushes = new ArrayList<>();
+    for (long u : users) {
+      if (c.members().putIfAbsent(u, new dev.vertigram.localdc.world.Chat.Member(u, inviter, now)) == null) {
+        int seq = w.user(u).mailbox().nextSeq();
+        pushes.add(new Social.Push(u, Social.updates(views, u,
+            List.of(new JsonObject().put("_", "updateChannel").put("channel_id", c.id())), now, seq)));
+      }
+    }
+    return pushes;
+  }
+}

@@ -1,0 +1,260 @@
+package dev.vertigram.localdc.impl;
+
+import dev.vertigram.localdc.world.Mailbox;
+import dev.vertigram.localdc.world.World;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Messages in private chats and basic groups: messages.sendMessage (entities, reply_to, random_id dedupe),
+ * getHistory, getMessages, search (text, basic), readHistory, deleteMessages, setTyping, getDialogs.
+ */
+final class MessageMethods implements MethodRegistry.Area {
+
+  static final int MESSAGE_LENGTH_MAX = 4096;
+  static final int HISTORY_LIMIT_MAX = 100;
+
+  @Override
+  public void register(MethodRegistry registry) {
+    registry.add("messages.sendMessage", MessageMethods::sendMessage)
+        .add("messages.getHistory", call -> history(call, null))
+        .add("messages.search", call -> history(call, call.query().getString("q", "").toLowerCase(Locale.ROOT)))
+        .add("messages.getMessages", MessageMethods::getMessages)
+        .add("messages.readHistory", MessageMethods::readHistory)
+        .add("messages.deleteMessages", MessageMethods::deleteMessages)
+        .add("messages.setTyping", MessageMethods::setTyping)
+        .add("messages.getDialogs", MessageMethods::getDialogs);
+  }
+
+  private static Future<JsonObject> sendMessage(RpcCall call) {
+    long me = call.requireUser();
+    JsonObject q = call.query();
+    String text = q.getString("message", "");
+    if (text.isBlank()) {
+      throw new RpcErrorException(400, "MESSAGE_EMPTY");
+    }
+    if (text.length() > MESSAGE_LENGTH_MAX) {
+      throw new RpcErrorException(400, "MESSAGE_TOO_LONG");
+    }
+    if (q.getLong("random_id", 0L) == 0) {
+      throw new RpcErrorException(400, "RANDOM_ID_EMPTY");
+    }
+    JsonObject reply = q.getJsonObject("reply_to");
+    Integer replyTo = reply != null && "inputReplyToMessage".equals(reply.getString("_"))
+        ? reply.getInteger("reply_to_msg_id") : null;
+    Social social = call.social();
+    World w = social.world();
+    Messaging.Outcome out = w.locked(() -> {
+      InputPeers.Target to = InputPeers.peer(w, me, q.getJsonObject("peer"));
+      if (to.kind() == World.Kind.CHANNEL) {
+        return new Channels(social.views()).send(me, w.channel(to.id()), text, q.getJsonArray("entities"),
+            replyTo, q.getLong("random_id"), call.now());
+      }
+      return new Messaging(social.views()).send(me, to, text, q.getJsonArray("entities"), replyTo,
+          q.getLong("random_id"), null, call.now());
+    });
+    social.deliver(call, out.pushes());
+    return Future.succeededFuture(out.result());
+  }
+
+  private static int limit(JsonObject q) {
+    int limit = q.getInteger("limit", HISTORY_LIMIT_MAX);
+    if (limit < 0) {
+      throw new RpcErrorException(400, "LIMIT_INVALID");
+    }
+    return Math.min(limit == 0 ? 20 : limit, HISTORY_LIMIT_MAX);
+  }
+
+  /** The box holding a dialog: the user's own, or the channel's. */
+  private static Mailbox box(World w, long me, InputPeers.Target peer) {
+    return peer.kind() == World.Kind.CHANNEL ? InputPeers.memberOf(w, me, w.channel(peer.id())).mailbox()
+        : w.user(me).mailbox();
+  }
+
+  private static Future<JsonObject> history(RpcCall call, String search) {
+    long me = call.requireUser();
+    JsonObject q = call.query();
+    int limit = limit(q);
+    World w = call.social().world();
+    return Future.succeededFuture(w.locked(() -> {
+      InputPeers.Target peer = InputPeers.peer(w, me, q.getJsonObject("peer"));
+      int offsetId = q.getInteger("offset_id", 0);
+      int maxId = q.getInteger("max_id", 0);
+      int minId = q.getInteger("min_id", 0);
+      List<JsonObject> all = new ArrayList<>();
+      for (JsonObject m : Messaging.history(box(w, me, peer), peer, me)) {
+        int id = m.getInteger("id");
+        if ((offsetId == 0 || id < offsetId) && (maxId == 0 || id < maxId) && id > minId
+            && (search == null || m.getString("message", "").toLowerCase(Locale.ROOT).contains(search))) {
+          all.add(m);
+        }
+      }
+      int from = Math.max(0, Math.min(all.size(), q.getInteger("add_offset", 0)));
+      List<JsonObject> page = all.subList(from, Math.min(all.size(), from + limit));
+      return messages(call, me, page, all.size(), peer);
+    }));
+  }
+
+  /** messages.messages, messagesSlice (when more exist) or channelMessages, with the users and chats mentioned. */
+  static JsonObject messages(RpcCall call, long me, List<JsonObject> page, int count, InputPeers.Target peer) {
+    TlViews v = call.social().views();
+    JsonArray list = new JsonArray();
+    page.forEach(m -> list.add(Channels.seenBy(m, me)));
+    JsonObject out = new JsonObject().put("messages", list).put("topics", new JsonArray());
+    if (peer != null && peer.kind() == World.Kind.CHANNEL) {
+      out.put("_", "messages.channelMessages").put("pts", v.world().channel(peer.id()).mailbox().pts())
+          .put("count", count);
+    } else if (count > page.size()) {
+      out.put("_", "messages.messagesSlice").put("count", count);
+    } else {
+      out.put("_", "messages.messages");
+    }
+    return new Social.Refs().add(list).into(v, me, out);
+  }
+
+  private static Future<JsonObject> getMessages(RpcCall call) {
+    long me = call.requireUser();
+    World w = call.social().world();
+    JsonArray ids = call.query().getJsonArray("id");
+    return Future.succeededFuture(w.locked(() -> {
+      List<JsonObject> found = new ArrayList<>();
+      Mailbox box = w.user(me).mailbox();
+      for (int i = 0; i < ids.size(); i++) {
+        JsonObject in = ids.getJsonObject(i);
+        JsonObject m = "inputMessageID".equals(in.getString("_")) ? box.messages().get(in.getInteger("id")) : null;
+        found.add(m != null ? m : new JsonObject().put("_", "messageEmpty").put("id", in.getInteger("id", 0)));
+      }
+      return messages(call, me, found, found.size(), null);
+    }));
+  }
+
+  private static Future<JsonObject> readHistory(RpcCall call) {
+    long me = call.requireUser();
+    World w = call.social().world();
+    Social social = call.social();
+    List<Social.Push> pushes = new ArrayList<>();
+    JsonObject result = w.locked(() -> {
+      InputPeers.Target peer = InputPeers.peer(w, me, call.query().getJsonObject("peer"));
+      Mailbox box = w.user(me).mailbox();
+      int maxId = call.query().getInteger("max_id", 0);
+      int top = box.messages().isEmpty() ? 0 : box.messages().lastKey();
+      int upTo = maxId <= 0 ? top : Math.min(maxId, top);
+      box.readInbox().merge(peer.key(), upTo, Math::max);
+      int pts = box.addEvent(new JsonObject().put("_", "updateReadHistoryInbox").put("peer", peerOf(peer))
+          .put("max_id", upTo).put("still_unread_count", 0), 1, call.now());
+      if (peer.kind() == World.Kind.USER && peer.id() != me) {
+        Mailbox theirs = w.user(peer.id()).mailbox();
+        int theirTop = 0;
+        for (JsonObject m : Messaging.history(theirs, new InputPeers.Target(World.Kind.USER, me), peer.id())) {
+          if (m.getBoolean("out", false)) {
+            theirTop = Math.max(theirTop, m.getInteger("id"));
+          }
+        }
+        JsonObject upd = new JsonObject().put("_", "updateReadHistoryOutbox").put("peer", TlViews.peerUser(me))
+            .put("max_id", theirTop);
+        theirs.addEvent(upd, 1, call.now());
+        pushes.add(new Social.Push(peer.id(), Social.updates(social.views(), peer.id(), List.of(upd), call.now(), 0)));
+      }
+      return new JsonObject().put("_", "messages.affectedMessages").put("pts", pts).put("pts_count", 1);
+    });
+    social.deliver(call, pushes);
+    return Future.succeededFuture(result);
+  }
+
+  static JsonObject peerOf(InputPeers.Target t) {
+    return switch (t.kind()) {
+      case USER -> TlViews.peerUser(t.id());
+      case CHAT -> TlViews.peerChat(t.id());
+      case CHANNEL -> TlViews.peerChannel(t.id());
+    };
+  }
+
+  private static Future<JsonObject> deleteMessages(RpcCall call) {
+    long me = call.requireUser();
+    World w = call.social().world();
+    JsonArray ids = call.query().getJsonArray("id");
+    return Future.succeededFuture(w.locked(() -> {
+      Mailbox box = w.user(me).mailbox();
+      JsonArray deleted = new JsonArray();
+      ids.forEach(id -> {
+        if (box.messages().remove(((Number) id).intValue()) != null) {
+          deleted.add(id);
+        }
+      });
+      if (deleted.isEmpty()) {
+        return new JsonObject().put("_", "messages.affectedMessages").put("pts", box.pts()).put("pts_count", 0);
+      }
+      int pts = box.addEvent(new JsonObject().put("_", "updateDeleteMessages").put("messages", deleted),
+          deleted.size(), call.now());
+      return new JsonObject().put("_", "messages.affectedMessages").put("pts", pts).put("pts_count", deleted.size());
+    }));
+  }
+
+  private static Future<JsonObject> setTyping(RpcCall call) {
+    long me = call.requireUser();
+    World w = call.social().world();
+    JsonObject action = call.query().getJsonObject("action");
+    List<Social.Push> pushes = w.locked(() -> {
+      InputPeers.Target peer = InputPeers.peer(w, me, call.query().getJsonObject("peer"));
+      List<Social.Push> out = new ArrayList<>();
+      if (peer.kind() == World.Kind.USER && peer.id() != me) {
+        out.add(new Social.Push(peer.id(), new JsonObject().put("_", "updateShort").put("date", call.now())
+            .put("update", new JsonObject().put("_", "updateUserTyping").put("user_id", me).put("action", action))));
+      } else if (peer.kind() == World.Kind.CHAT) {
+        w.chat(peer.id()).members().keySet().stream().filter(id -> id != me).forEach(id -> out.add(
+            new Social.Push(id, new JsonObject().put("_", "updateShort").put("date", call.now()).put("update",
+                new JsonObject().put("_", "updateChatUserTyping").put("chat_id", peer.id())
+                    .put("from_id", TlViews.peerUser(me)).put("action", action)))));
+      }
+      return out;
+    });
+    call.social().deliver(call, pushes);
+    return Future.succeededFuture(AccountMethods.bool(true));
+  }
+
+  private static Future<JsonObject> getDialogs(RpcCall call) {
+    long me = call.requireUser();
+    int limit = limit(call.query());
+    World w = call.social().world();
+    return Future.succeededFuture(w.locked(() -> {
+      Mailbox box = w.user(me).mailbox();
+      Map<String, JsonObject> tops = new LinkedHashMap<>();
+      for (JsonObject m : box.messages().descendingMap().values()) {
+        tops.putIfAbsent(Messaging.peerKey(m, me), m);
+      }
+      w.channelsOf(me).forEach(c -> {
+        if (!c.mailbox().messages().isEmpty()) {
+          tops.put(World.peerKey(World.Kind.CHANNEL, c.id()), c.mailbox().messages().lastEntry().getValue());
+        }
+      });
+      JsonArray dialogs = new JsonArray();
+      JsonArray messages = new JsonArray();
+      tops.entrySet().stream().limit(limit).forEach(e -> {
+        JsonObject m = e.getValue();
+        JsonObject d = new JsonObject().put("_", "dialog").put("peer", dialogPeer(m, me))
+            .put("top_message", m.getInteger("id")).put("read_inbox_max_id", box.readInbox().getOrDefault(e.getKey(), 0))
+            .put("read_outbox_max_id", 0).put("unread_count", 0).put("unread_mentions_count", 0)
+            .put("unread_reactions_count", 0).put("unread_poll_votes_count", 0)
+            .put("notify_settings", TlViews.notifySettings());
+        if (e.getKey().startsWith("h")) {
+          d.put("pts", w.channel(m.getJsonObject("peer_id").getLong("channel_id")).mailbox().pts());
+        }
+        dialogs.add(d);
+        messages.add(Channels.seenBy(m, me));
+      });
+      JsonObject out = new JsonObject().put("_", "messages.dialogs").put("dialogs", dialogs).put("messages", messages);
+      return new Social.Refs().add(messages).into(call.social().views(), me, out);
+    }));
+  }
+
+  private static JsonObject dialogPeer(JsonObject m, long me) {
+    return m.getJsonObject("peer_id").copy();
+  }
+}

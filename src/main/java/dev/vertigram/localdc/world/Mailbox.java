@@ -1,0 +1,99 @@
+package dev.vertigram.localdc.world;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A message box with its own message ids and pts sequence: one per account (private chats and basic groups, each
+ * message stored once per participant, as the owner sees it) and one per channel. Messages are TL {@code message}
+ * objects as JSON. Guarded by the {@link World} lock.
+ */
+public final class Mailbox {
+
+  /** Updates kept for getDifference; older gaps get differenceTooLong / channelDifferenceTooLong. */
+  public static final int MAX_EVENTS = 10_000;
+
+  private final TreeMap<Integer, JsonObject> messages = new TreeMap<>();
+  private final List<PtsEvent> events = new ArrayList<>();
+  private final Map<Long, Integer> randomIds = new HashMap<>();
+  /** Peer key (see {@link World#peerKey}) → highest message id read by the owner. */
+  private final Map<String, Integer> readInbox = new HashMap<>();
+  private final Map<String, Integer> readOutbox = new HashMap<>();
+  private int lastMessageId;
+  private int pts;
+  private int qts;
+  private int seq;
+
+  /** The next message id of this box. */
+  public int nextMessageId() {
+    return ++lastMessageId;
+  }
+
+  public TreeMap<Integer, JsonObject> messages() {
+    return messages;
+  }
+
+  /** Records an update taking {@code ptsCount} pts; returns the new pts (the update's {@code pts} field is set). */
+  public int addEvent(JsonObject update, int ptsCount, int date) {
+    pts += ptsCount;
+    update.put("pts", pts).put("pts_count", ptsCount);
+    events.add(new PtsEvent(pts, ptsCount, date, update));
+    if (events.size() > MAX_EVENTS) {
+      events.subList(0, events.size() - MAX_EVENTS).clear();
+    }
+    return pts;
+  }
+
+  /** Updates with a pts above {@code fromPts}, at most {@code limit}; null when some of them were forgotten. */
+  public List<PtsEvent> eventsAfter(int fromPts, int limit) {
+    if (fromPts < pts && (events.isEmpty() || events.get(0).pts() - events.get(0).ptsCount() > fromPts)) {
+      return null;
+    }
+    List<PtsEvent> out = new ArrayList<>();
+    for (PtsEvent e : events) {
+      if (e.pts() > fromPts && out.size() < limit) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  public int pts() {
+    return pts;
+  }
+
+  public int qts() {
+    return qts;
+  }
+
+  public int seq() {
+    return seq;
+  }
+
+  /** Increments seq (for an {@code updates} push that carries no pts); returns it. */
+  public int nextSeq() {
+    return ++seq;
+  }
+
+  /** The message id already sent with that random_id by the owner, or null. */
+  public Integer byRandomId(long randomId) {
+    return randomIds.get(randomId);
+  }
+
+  public void randomId(long randomId, int messageId) {
+    randomIds.put(randomId, messageId);
+  }
+
+  public Map<String, Integer> readInbox() {
+    return readInbox;
+  }
+
+  public Map<String, Integer> readOutbox() {
+    return readOutbox;
+  }
+}

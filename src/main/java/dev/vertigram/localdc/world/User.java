@@ -1,0 +1,104 @@
+package dev.vertigram.localdc.world;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * An account: a person (phone number) or a bot. Mutable, guarded by the {@link World} lock like everything in it.
+ */
+public final class User {
+
+  private final long id;
+  private final String phone;
+  private final boolean bot;
+  private final int homeDc;
+  private final String botSecret;
+  private String firstName;
+  private String lastName = "";
+  private String username;
+  private String about = "";
+  private Password password;
+  private final Set<Long> contacts = new LinkedHashSet<>();
+  private final Mailbox mailbox = new Mailbox();
+
+  User(long id, String phone, boolean bot, String botSecret, int homeDc, String firstName) {
+    this.id = id;
+    this.phone = phone;
+    this.bot = bot;
+    this.botSecret = botSecret;
+    this.homeDc = homeDc;
+    this.firstName = firstName;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  /** Digits only, null for bots. */
+  public String phone() {
+    return phone;
+  }
+
+  public boolean bot() {
+    return bot;
+  }
+
+  /** The secret part of the bot token {@code <id>:<secret>}, null for people. */
+  public String botSecret() {
+    return botSecret;
+  }
+
+  /** The DC the account lives on (PHONE_MIGRATE / USER_MIGRATE target). */
+  public int homeDc() {
+    return homeDc;
+  }
+
+  public String firstName() {
+    return firstName;
+  }
+
+  public String lastName() {
+    return lastName;
+  }
+
+  public void name(String first, String last) {
+    this.firstName = first;
+    this.lastName = last;
+  }
+
+  /** Without the @, null when none; change it through {@link World#setUsername}. */
+  public String username() {
+    return username;
+  }
+
+  void username(String username) {
+    this.username = username;
+  }
+
+  public String about() {
+    return about;
+  }
+
+  public void about(String about) {
+    this.about = about;
+  }
+
+  /** The 2FA password, null when none. */
+  public Password password() {
+    return password;
+  }
+
+  public void password(Password password) {
+    this.password = password;
+  }
+
+  /** Ids of the users in this user's contact list. */
+  public Set<Long> contacts() {
+    return contacts;
+  }
+
+  /** The user's private message box: PMs and basic-group messages with their ids, pts/qts/seq and update log. */
+  public Mailbox mailbox() {
+    return mailbox;
+  }
+}
