@@ -86,6 +86,9 @@ public final class Settings {
     for (String k : SettingsParts.APP_INFO) {
       appInfo.put(k, c.getValue(k));
     }
+    if (client.apiHash().isEmpty()) {
+      appInfo.remove("apiHash");
+    }
     JsonObject connection = new JsonObject().put("ipv6", ipv6);
     for (String k : SettingsParts.CONNECTION) {
       if (c.containsKey(k)) {
@@ -111,7 +114,9 @@ public final class Settings {
   @Override
   public String toString() {
     JsonObject json = toJson();
-    json.getJsonObject("appInfo").put("apiHash", "***");
+    if (!client.apiHash().isEmpty()) {
+      json.getJsonObject("appInfo").put("apiHash", "***");
+    }
     if (botToken != null) {
       json.getJsonObject("login").put("botToken", botToken.substring(0, botToken.indexOf(':')) + ":***");
     }

@@ -23,7 +23,7 @@ final class SettingsParts {
     for (String k : new String[] {"deviceModel", "systemVersion", "appVersion", "langCode", "langPack",
         "systemLangCode"}) {
       if (r.has(k)) {
-        out.put(k, r.string(k, null, "a non-empty string"));
+        out.put(k, k.equals("langPack") ? r.text(k, "") : r.string(k, null, "a non-empty string"));
       }
     }
   }

@@ -72,6 +72,15 @@ final class SettingsReader {
     return s;
   }
 
+  /** A string, possibly empty. */
+  String text(String key, String def) {
+    Object v = json.getValue(key);
+    if (v != null && !(v instanceof String)) {
+      throw bad(key(key), "a string", v);
+    }
+    return v == null ? def : (String) v;
+  }
+
   /** A string never shown in messages (api_hash, bot token). */
   String secret(String key, String def, String what) {
     Object v = json.getValue(key);
