@@ -6,6 +6,7 @@ import dev.vertigram.storage.Slimming;
 import dev.vertigram.storage.Store;
 import dev.vertigram.storage.StringMap;
 import dev.vertigram.tl.TlCodec;
+import dev.vertigram.tl.TlException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -79,7 +80,11 @@ public final class PeerFeeder {
     long hash = o.getLong("access_hash", min ? index.accessHash(id) : 0L);
     Buffer value = Buffer.buffer().appendByte(kind).appendLong(hash);
     if (keepObjects) {
-      value.appendBuffer(CODEC.encode(o));
+      try {
+        value.appendBuffer(CODEC.encode(o));
+      } catch (TlException e) {
+        log.debug("peer {} kept without its object: {}", id, e.getMessage());
+      }
     }
     int valueHash = Arrays.hashCode(value.getBytes());
     if (known != 0 && index.valueHash(id) == valueHash) {
