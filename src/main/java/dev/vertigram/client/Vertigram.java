@@ -1,0 +1,189 @@
+package dev.vertigram.client;
+
+import dev.vertigram.loop.Async;
+import dev.vertigram.peers.PeerDatabase;
+import dev.vertigram.storage.Db;
+import dev.vertigram.storage.Store;
+import dev.vertigram.storage.StoreOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.util.function.Consumer;
+
+/**
+ * One logged-in (or logging-in) Telegram session: RPC + store + peer database, the MadelineProto "API" object.
+ * <pre>
+ * Vertigram.open(vertx, "bot", settings).compose(Vertigram::start).onSuccess(self -> ...);
+ * tg.call(new JsonObject().put("_", "messages.sendMessage").put("peer", "@alice").put("message", "&lt;b&gt;hi&lt;/b&gt;")
+ *     .put("parse_mode", "HTML"));
+ * </pre>
+ * Every result and update feeds the peer database. Login state (the step reached and the phone code hash) lives in
+ * the store, so a restart between sendCode and signIn continues with {@link #completePhoneLogin}.
+ */
+public final class Vertigram {
+
+  private final Vertx vertx;
+  private final String session;
+  private final Settings settings;
+  private final Store store;
+  private final MtprotoClient rpc;
+  private final PeerDatabase peers;
+  private final CallPipeline pipeline;
+  private final Login login;
+
+  private Vertigram(Vertx vertx, String session, Settings settings, Store store, MtprotoClient rpc,
+      PeerDatabase peers) {
+    this.vertx = vertx;
+    this.session = session;
+    this.settings = settings;
+    this.store = store;
+    this.rpc = rpc;
+    this.peers = peers;
+    this.pipeline = new CallPipeline(peers, rpc::call);
+    this.login = new Login(vertx, settings.client(), store.stringMap(Db.SESSION), peers, rpc::call);
+    rpc.updateHandler(update -> {
+      peers.feed(update);
+      login.update(update);
+    });
+  }
+
+  /** Opens the session's store (locking its folder), loads its keys and peers, and sets up the client. */
+  public static Future<Vertigram> open(Vertx vertx, String session, Settings settings) {
+    StoreOptions storeOptions = new StoreOptions(settings.storage().toJson()).setSession(session);
+    return clientOptions(vertx, settings).compose(options -> Store.open(vertx, storeOptions).compose(store -> {
+      MtprotoClient client = MtprotoClient.create(vertx, session, options, new StoreAuthKeyStore(store));
+      return PeerDatabase.load(store, m -> client.call(m)).compose(peers -> {
+        Vertigram tg = new Vertigram(vertx, session, settings, store, client, peers);
+        return tg.login.self().map(self -> {
+          if (self != null) {
+            peers.selfId(self.getLong("id"));
+          }
+          return tg;
+        });
+      }).onFailure(e -> store.close());
+    }));
+  }
+
+  /**
+   * Does whatever the session still needs and returns the self user: nothing when logged in; else a bot login
+   * (login.botToken), a phone login (login.phone: with login.interactive the code, password and name are asked on
+   * the console, else it fails after sendCode, asking for {@link #completePhoneLogin}), or, with only
+   * login.interactive, asks for a phone number or a bot token. Then caches every dialog when peer.cacheAllPeersOnStartup.
+   */
+  public Future<JsonObject> start() {
+    return login.self().compose(self -> self != null ? Future.succeededFuture(self) : login.pending()
+        .compose(this::login)).compose(self -> settings.cacheAllPeersOnStartup()
+        ? peers.cacheAllPeers().map(self) : Future.succeededFuture(self));
+  }
+
+  private Future<JsonObject> login(JsonObject pending) {
+    if (pending != null) {
+      return settings.interactive() ? ConsoleLogin.next(vertx, this, pending.getString("step"))
+          : Future.failedFuture(new IllegalStateException("login: step " + pending.getString("step")
+          + " pending; complete it with completePhoneLogin / complete2faLogin / completeSignup"));
+    }
+    if (settings.botToken() != null) {
+      return botLogin(settings.botToken());
+    }
+    if (settings.phone() != null) {
+      return phoneLogin(settings.phone()).compose(sent -> login(new JsonObject().put("step", Login.CODE)));
+    }
+    if (settings.interactive()) {
+      return Async.readLine(vertx, "Phone number or bot token: ").compose(answer -> answer.trim().matches("\\d+:.+")
+          ? botLogin(answer.trim()) : phoneLogin(answer.trim()).compose(s -> ConsoleLogin.next(vertx, this,
+          Login.CODE)));
+    }
+    return Future.failedFuture(new IllegalStateException(
+        "not logged in: set settings.login.botToken, settings.login.phone or settings.login.interactive"));
+  }
+
+  /** Logs in as a bot (auth.importBotAuthorization); returns the bot's user. */
+  public Future<JsonObject> botLogin(String token) {
+    return login.bot(token);
+  }
+
+  /** Sends the login code (auth.sendCode); returns auth.sentCode. */
+  public Future<JsonObject> phoneLogin(String phone) {
+    return login.sendCode(phone);
+  }
+
+  /** Signs in with the code: the self user, account.password (2FA needed) or auth.authorizationSignUpRequired. */
+  public Future<JsonObject> completePhoneLogin(String code) {
+    return login.code(code);
+  }
+
+  /** Completes a 2FA login with the password (SRP); returns the self user. */
+  public Future<JsonObject> complete2faLogin(String password) {
+    return login.password(password);
+  }
+
+  /** Signs up a new number; returns the self user. */
+  public Future<JsonObject> completeSignup(String firstName, String lastName) {
+    return login.signUp(firstName, lastName);
+  }
+
+  /** QR login: {@code onUrl} gets each tg://login?token=... URL to show; completes with the self user. */
+  public Future<JsonObject> qrLogin(Consumer<String> onUrl) {
+    return login.qr(onUrl);
+  }
+
+  /** The pending login step ("code", "password", "signup") or null. */
+  public Future<String> loginStep() {
+    return login.pending().map(p -> p == null ? null : p.getString("step"));
+  }
+
+  /** Logs out (auth.logOut) and drops the auth keys and the login state. */
+  public Future<Void> logout() {
+    return login.logout().compose(v -> new StoreAuthKeyStore(store).clear());
+  }
+
+  public String session() {
+    return session;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public MtprotoClient rpc() {
+    return rpc;
+  }
+
+  /** Calls a method with peers resolved, parse_mode applied and long messages split; see {@link CallPipeline}. */
+  public Future<JsonObject> call(JsonObject method) {
+    return call(method, CallOptions.DEFAULT);
+  }
+
+  public Future<JsonObject> call(JsonObject method, CallOptions options) {
+    return pipeline.call(method, options);
+  }
+
+  public PeerDatabase peers() {
+    return peers;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  /** Closes the client, then the store. */
+  public Future<Void> close() {
+    return rpc.close().eventually(store::close);
+  }
+
+  private static Future<ClientOptions> clientOptions(Vertx vertx, Settings settings) {
+    JsonObject local = settings.localDc();
+    ClientOptions options = settings.client();
+    if (local == null) {
+      return Future.succeededFuture(options);
+    }
+    Future<JsonObject> doc = local.containsKey("dcsFile")
+        ? vertx.fileSystem().readFile(local.getString("dcsFile")).map(b -> b.toJsonObject())
+        : Future.succeededFuture(local);
+    return doc.map(d -> {
+      Settings.applyDcs(options, d, local.getString("host"));
+      return options;
+    });
+  }
+}
