@@ -30,7 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * logged and sent to {@link #getReportPeers()} (rate-limited). Handler methods run on this verticle's event loop:
  * they must not block.
  *
- * <p>Deploy it bound to a session (startAndLoop, once the Vertigram facade is merged).
+ * <p>Deploy it with {@link Vertigrams#startAndLoop}.
  */
 public abstract class EventHandler extends VerticleBase {
 
@@ -101,7 +101,7 @@ public abstract class EventHandler extends VerticleBase {
   @Override
   public final Future<?> start() {
     if (link == null) {
-      return Future.failedFuture("EventHandler not bound to a session: bind it to a session before deploying");
+      return Future.failedFuture("EventHandler not bound to a session: deploy it with Vertigrams.startAndLoop");
     }
     FilterParser.Context filters = new FilterParser.Context();
     filters.selfUsername(link.selfUsername());
