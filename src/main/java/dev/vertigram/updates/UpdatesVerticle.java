@@ -1,0 +1,94 @@
+package dev.vertigram.updates;
+
+import dev.vertigram.updates.impl.StateStore;
+import dev.vertigram.updates.impl.UpdateStateMachine;
+import dev.vertigram.updates.impl.UpdatesEnv;
+import dev.vertigram.updates.impl.UpdatesSource;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One per session: owns the update state machine and publishes each update on {@code vertigram.<session>.update}
+ * and on {@code vertigram.<session>.update.<constructor>} (e.g. {@code .update.updateNewMessage}).
+ */
+public final class UpdatesVerticle extends VerticleBase {
+
+  private final String session;
+  private final UpdatesSource source;
+  private UpdateStateMachine machine;
+  private Context ctx;
+
+  /** The verticle of {@code session}, fed by {@code source}. */
+  public UpdatesVerticle(String session, UpdatesSource source) {
+    this.session = session;
+    this.source = source;
+  }
+
+  /** The address every update of {@code session} is published on. */
+  public static String address(String session) {
+    return "vertigram." + session + ".update";
+  }
+
+  /** The address the updates of one constructor are published on. */
+  public static String address(String session, String constructor) {
+    return address(session) + "." + constructor;
+  }
+
+  @Override
+  public Future<?> start() {
+    ctx = context;
+    EventBus bus = vertx.eventBus();
+    String all = address(session);
+    UpdatesEnv from = source.env();
+    UpdatesEnv env = new UpdatesEnv() {
+      @Override
+      public Future<JsonObject> call(JsonObject method) {
+        return from.call(method);
+      }
+
+      @Override
+      public Future<JsonObject> inputChannel(long channelId) {
+        return from.inputChannel(channelId);
+      }
+
+      @Override
+      public long selfId() {
+        return from.selfId();
+      }
+
+      @Override
+      public void entities(JsonObject container) {
+        from.entities(container);
+      }
+
+      @Override
+      public void deliver(JsonObject update) {
+        bus.publish(all, update);
+        bus.publish(all + "." + update.getString("_"), update);
+      }
+    };
+    StateStore store = source.stateStore();
+    machine = new UpdateStateMachine(vertx, env, store);
+    source.subscribe(u -> ctx.runOnContext(v -> machine.handle(u)), r -> ctx.runOnContext(v -> machine.onSessionReset()));
+    return machine.start();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return machine.stop();
+  }
+
+  /** An RPC result with its request; see {@link UpdatesManager#handleResult}. */
+  public void handleResult(JsonObject request, JsonObject result) {
+    ctx.runOnContext(v -> machine.handleResult(request, result));
+  }
+
+  /** For tests and tuning: the gap wait and the idle time before a getDifference. */
+  UpdatesVerticle timeouts(long gapWaitMs, long idleMs) {
+    ctx.runOnContext(v -> machine.timeouts(gapWaitMs, idleMs));
+    return this;
+  }
+}

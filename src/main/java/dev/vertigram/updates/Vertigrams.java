@@ -1,0 +1,47 @@
+package dev.vertigram.updates;
+
+import dev.vertigram.client.Settings;
+import dev.vertigram.client.Vertigram;
+import dev.vertigram.updates.impl.VertigramLink;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs event handlers on sessions, as MadelineProto's {@code startAndLoop}. */
+public final class Vertigrams {
+
+  private Vertigrams() {
+  }
+
+  /**
+   * Opens {@code session}, logs in ({@link Vertigram#start()}), deploys its {@link UpdatesVerticle} and a new
+   * {@code handler} bound to it. Completes once everything runs; the Vert.x instance keeps the process alive.
+   */
+  public static Future<Vertigram> startAndLoop(Vertx vertx, String session, Settings settings,
+      Class<? extends EventHandler> handler) {
+    return Vertigram.open(vertx, session, settings).compose(tg -> tg.start().compose(self -> {
+      VertigramLink link = new VertigramLink(tg, self);
+      EventHandler instance;
+      try {
+        instance = handler.getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException e) {
+        return Future.failedFuture(new IllegalArgumentException(handler + " needs a public no-arg constructor", e));
+      }
+      UpdatesManager updates = UpdatesManager.create(vertx, session, link);
+      link.results(updates::handleResult);
+      return vertx.deployVerticle(instance.bind(session, link))
+          .compose(id -> updates.start())
+          .map(tg);
+    }));
+  }
+
+  /** {@link #startAndLoop(Vertx, String, Settings, Class)} for several sessions (name → settings) at once. */
+  public static Future<List<Vertigram>> startAndLoop(Vertx vertx, Map<String, Settings> sessions,
+      Class<? extends EventHandler> handler) {
+    List<Future<Vertigram>> all = new ArrayList<>();
+    sessions.forEach((name, settings) -> all.add(startAndLoop(vertx, name, settings, handler)));
+    return Future.all(all).map(cf -> cf.<Vertigram>list());
+  }
+}

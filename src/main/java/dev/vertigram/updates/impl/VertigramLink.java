@@ -1,0 +1,95 @@
+package dev.vertigram.updates.impl;
+
+import dev.vertigram.client.Vertigram;
+import dev.vertigram.storage.Db;
+import dev.vertigram.storage.StringMap;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import java.util.function.BiConsumer;
+
+/**
+ * {@link UpdatesSource} and {@link HandlerLink} over a {@link Vertigram} session. Subscribing replaces the
+ * client's update handler with one that still feeds the peer database first.
+ */
+public final class VertigramLink implements UpdatesSource, HandlerLink {
+
+  private final Vertigram tg;
+  private final String selfUsername;
+  private volatile BiConsumer<JsonObject, JsonObject> results = (request, result) -> { };
+
+  /** Links {@code tg}; {@code self} is the logged-in user (for its username), or null. */
+  public VertigramLink(Vertigram tg, JsonObject self) {
+    this.tg = tg;
+    this.selfUsername = self == null ? null : self.getString("username");
+  }
+
+  /** Where the handler's call results go (the UpdatesManager: updates inside results are not lost). */
+  public void results(BiConsumer<JsonObject, JsonObject> results) {
+    this.results = results;
+  }
+
+  @Override
+  public UpdatesEnv env() {
+    return new UpdatesEnv() {
+      @Override
+      public Future<JsonObject> call(JsonObject method) {
+        return tg.rpc().call(method);
+      }
+
+      @Override
+      public Future<JsonObject> inputChannel(long channelId) {
+        return tg.peers().inputChannel(-1_000_000_000_000L - channelId);
+      }
+
+      @Override
+      public long selfId() {
+        return tg.peers().selfId();
+      }
+
+      @Override
+      public void deliver(JsonObject update) {
+        throw new UnsupportedOperationException("the UpdatesVerticle publishes");
+      }
+
+      @Override
+      public void entities(JsonObject container) {
+        tg.peers().feed(container);
+      }
+    };
+  }
+
+  @Override
+  public StateStore stateStore() {
+    return new SessionStateStore(tg.store());
+  }
+
+  @Override
+  public void subscribe(Handler<JsonObject> updates, Handler<String> sessionResets) {
+    tg.rpc().updateHandler(u -> {
+      tg.peers().feed(u);
+      updates.handle(u);
+    });
+    tg.rpc().gapHandler(sessionResets);
+  }
+
+  @Override
+  public Future<JsonObject> call(JsonObject method) {
+    return tg.call(method).onSuccess(r -> results.accept(method, r));
+  }
+
+  @Override
+  public Future<Long> peerId(Object peer) {
+    return tg.peers().getId(peer);
+  }
+
+  @Override
+  public StringMap fields() {
+    return tg.store().stringMap(Db.HANDLER_FIELDS);
+  }
+
+  @Override
+  public String selfUsername() {
+    return selfUsername;
+  }
+}
