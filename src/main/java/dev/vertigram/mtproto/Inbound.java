@@ -82,7 +82,7 @@ final class Inbound {
       // Only a clock notification about a message we sent may come from outside the window: it is how we learn
       // that our clock is off.
       if (topLevel && MsgContainer.isContainer(m.body())) {
-        for (MtMessage inner : MsgContainer.unpack(m.body(), m.msgId())) {
+        for (MtMessage inner : MsgContainer.unpackAllowingRepeats(m.body(), m.msgId())) {
           clockNotificationOnly(inner);
         }
       } else {
@@ -137,7 +137,7 @@ final class Inbound {
         if (!topLevel) {
           throw new MtprotoException("nested msg_container");
         }
-        for (MtMessage inner : MsgContainer.unpack(body, msgId)) {
+        for (MtMessage inner : MsgContainer.unpackAllowingRepeats(body, msgId)) {
           handle(inner, false);
         }
       }
