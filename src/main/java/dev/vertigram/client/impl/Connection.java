@@ -283,6 +283,18 @@ public final class Connection implements SessionListener {
   }
 
   @Override
+  public void onServerSalts(Buffer saved) {
+    if (keys.onPermKey()) {
+      core.store.saveServerSalts(dcId, saved);
+    }
+  }
+
+  @Override
+  public void onClockSynced(long offsetMillis) {
+    core.store.saveTimeOffset(offsetMillis);
+  }
+
+  @Override
   public void onFatal(Throwable cause) {
     log.warn("dropping the connection to DC {}: {}", dcId, cause.getMessage());
     lastError = cause;
