@@ -37,7 +37,8 @@ public final class StoreAuthKeyStore implements AuthKeyStore {
 
   private final StringMap authKeys;
   private final StringMap session;
-  private final Map<Integer, AuthKey> keys = new ConcurrentHashMap<>();
+  /** The keys as loaded and saved since. */
+  private final AuthKeyStore keys = AuthKeyStore.inMemory();
   private final Map<Integer, Buffer> salts = new ConcurrentHashMap<>();
   private volatile long timeOffset;
 
@@ -61,12 +62,12 @@ public final class StoreAuthKeyStore implements AuthKeyStore {
 
   @Override
   public Future<AuthKey> permKey(int dcId) {
-    return Future.succeededFuture(keys.get(dcId));
+    return keys.permKey(dcId);
   }
 
   @Override
   public Future<Void> savePermKey(int dcId, AuthKey key) {
-    keys.put(dcId, key);
+    keys.savePermKey(dcId, key);
     salts.remove(dcId); // the salts of the old key are not the new one's
     return Future.all(authKeys.remove(saltsKey(dcId)), authKeys.put(keyName(dcId), Buffer.buffer(key.bytes())))
         .mapEmpty();
@@ -74,7 +75,7 @@ public final class StoreAuthKeyStore implements AuthKeyStore {
 
   @Override
   public Future<Void> removePermKey(int dcId) {
-    keys.remove(dcId);
+    keys.removePermKey(dcId);
     salts.remove(dcId);
     return Future.all(authKeys.remove(keyName(dcId)), authKeys.remove(saltsKey(dcId))).mapEmpty();
   }
@@ -86,9 +87,6 @@ public final class StoreAuthKeyStore implements AuthKeyStore {
 
   @Override
   public void saveServerSalts(int dcId, Buffer saved) {
-    if (!keys.containsKey(dcId)) {
-      return;
-    }
     salts.put(dcId, saved.copy());
     authKeys.put(saltsKey(dcId), saved).onFailure(e -> log.warn("the salts of DC {} were not saved: {}", dcId,
         e.getMessage()));
@@ -118,7 +116,7 @@ public final class StoreAuthKeyStore implements AuthKeyStore {
     if (m.group(2).equals("salts")) {
       salts.put(dcId, value);
     } else if (value.length() == 256) {
-      keys.put(dcId, new AuthKey(value.getBytes()));
+      keys.savePermKey(dcId, new AuthKey(value.getBytes()));
     } else {
       log.warn("ignoring the stored auth key of DC {}: {} bytes instead of 256", dcId, value.length());
     }

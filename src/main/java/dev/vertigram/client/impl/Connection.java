@@ -244,9 +244,7 @@ public final class Connection implements SessionListener {
       return;
     }
     long delay = backoff.next(System.currentTimeMillis());
-    if (delay > 0) {
-      log.debug("DC {}: reconnecting in {} ms", dcId, delay);
-    }
+    log.debug("DC {}: reconnecting in {} ms", dcId, delay);
     reconnectTimer = core.vertx.setTimer(Math.max(1, delay), id -> context.runOnContext(v -> {
       reconnectTimer = -1;
       connect();
@@ -284,9 +282,7 @@ public final class Connection implements SessionListener {
 
   @Override
   public void onServerSalts(Buffer saved) {
-    if (keys.onPermKey()) {
-      core.store.saveServerSalts(dcId, saved);
-    }
+    keys.saltsChanged(saved);
   }
 
   @Override

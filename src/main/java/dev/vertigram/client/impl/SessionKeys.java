@@ -119,9 +119,11 @@ final class SessionKeys {
     connection.onClockSynced(clock.offsetMillis());
   }
 
-  /** Whether the session runs on the permanent key (whose salts are worth keeping). */
-  boolean onPermKey() {
-    return sessionKey != null && sessionKey.equals(permKey);
+  /** The session's salts changed: kept when it runs on the permanent key (temporary keys are not stored). */
+  void saltsChanged(Buffer saved) {
+    if (sessionKey != null && sessionKey.equals(permKey)) {
+      core.store.saveServerSalts(connection.dcId, saved);
+    }
   }
 
   long serverSeconds() {
