@@ -3,7 +3,6 @@ package dev.vertigram.client;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
-import io.vertx.core.net.NetSocket;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,19 +27,11 @@ final class CountingProxy implements AutoCloseable {
         in.close();
         return;
       }
-      in.pause();
-      client.connect(targetPort, "127.0.0.1").onComplete(ar -> {
-        if (ar.failed()) {
-          in.close();
-          return;
-        }
-        NetSocket out = ar.result();
-        in.handler(out::write);
-        out.handler(in::write);
-        in.closeHandler(v -> out.close());
-        out.closeHandler(v -> in.close());
-        in.resume();
-      });
+      in.pause(); // until the other side is connected; the pipe resumes it
+      client.connect(targetPort, "127.0.0.1").onSuccess(out -> {
+        in.pipeTo(out);
+        out.pipeTo(in);
+      }).onFailure(e -> in.close());
     });
     await(server.listen(0, "127.0.0.1"));
   }
