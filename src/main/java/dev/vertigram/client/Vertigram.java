@@ -27,17 +27,19 @@ public final class Vertigram {
   private final String session;
   private final Settings settings;
   private final Store store;
+  private final StoreAuthKeyStore keys;
   private final MtprotoClient rpc;
   private final PeerDatabase peers;
   private final CallPipeline pipeline;
   private final Login login;
 
-  private Vertigram(Vertx vertx, String session, Settings settings, Store store, MtprotoClient rpc,
-      PeerDatabase peers) {
+  private Vertigram(Vertx vertx, String session, Settings settings, Store store, StoreAuthKeyStore keys,
+      MtprotoClient rpc, PeerDatabase peers) {
     this.vertx = vertx;
     this.session = session;
     this.settings = settings;
     this.store = store;
+    this.keys = keys;
     this.rpc = rpc;
     this.peers = peers;
     this.pipeline = new CallPipeline(peers, rpc::call);
@@ -51,18 +53,19 @@ public final class Vertigram {
   /** Opens the session's store (locking its folder), loads its keys and peers, and sets up the client. */
   public static Future<Vertigram> open(Vertx vertx, String session, Settings settings) {
     StoreOptions storeOptions = new StoreOptions(settings.storage().toJson()).setSession(session);
-    return clientOptions(vertx, settings).compose(options -> Store.open(vertx, storeOptions).compose(store -> {
-      MtprotoClient client = MtprotoClient.create(vertx, session, options, new StoreAuthKeyStore(store));
-      return PeerDatabase.load(store, m -> client.call(m)).compose(peers -> {
-        Vertigram tg = new Vertigram(vertx, session, settings, store, client, peers);
-        return tg.login.self().map(self -> {
-          if (self != null) {
-            peers.selfId(self.getLong("id"));
-          }
-          return tg;
-        });
-      }).onFailure(e -> store.close());
-    }));
+    return clientOptions(vertx, settings).compose(options -> Store.open(vertx, storeOptions).compose(store ->
+        StoreAuthKeyStore.open(store).compose(keys -> {
+          MtprotoClient client = MtprotoClient.create(vertx, session, options, keys);
+          return PeerDatabase.load(store, m -> client.call(m)).compose(peers -> {
+            Vertigram tg = new Vertigram(vertx, session, settings, store, keys, client, peers);
+            return tg.login.self().map(self -> {
+              if (self != null) {
+                peers.selfId(self.getLong("id"));
+              }
+              return tg;
+            });
+          });
+        }).onFailure(e -> store.close())));
   }
 
   /**
@@ -135,7 +138,7 @@ public final class Vertigram {
 
   /** Logs out (auth.logOut) and drops the auth keys and the login state. */
   public Future<Void> logout() {
-    return login.logout().compose(v -> new StoreAuthKeyStore(store).clear());
+    return login.logout().compose(v -> keys.clear());
   }
 
   public String session() {

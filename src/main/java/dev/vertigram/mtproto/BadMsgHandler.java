@@ -49,13 +49,11 @@ final class BadMsgHandler {
     }
     switch (code) {
       case 16 -> {
-        s.clock.syncToMsgId(serverMsgId);
-        s.clockSynced = true;
+        s.syncClock(MessageIdClock.secondsOf(serverMsgId));
         resend(affected);
       }
       case 17 -> {
-        s.clock.syncToMsgId(serverMsgId);
-        s.clockSynced = true;
+        s.syncClock(MessageIdClock.secondsOf(serverMsgId));
         s.restart("our clock was ahead of the server");
       }
       case 32, 33 -> s.restart("seqno rejected with code " + code);

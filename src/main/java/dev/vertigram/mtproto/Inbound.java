@@ -8,9 +8,6 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import static dev.vertigram.mtproto.ServiceMessages.*;
 
 /**
@@ -23,30 +20,15 @@ final class Inbound {
 
   private static final Logger log = LoggerFactory.getLogger(Inbound.class);
 
-  /** Handler of service queries whose answers need no action. */
-  static final QueryHandler IGNORE = new QueryHandler() {
-    @Override
-    public void onResult(JsonObject result) {
-    }
-
-    @Override
-    public void onRpcError(int code, String message) {
-      log.debug("service query failed: {} {}", code, message);
-    }
-
-    @Override
-    public void onFailure(Throwable cause) {
-    }
-  };
-
   private final MtSession s;
   private final BadMsgHandler badMsgs;
+  private final ServiceInbound service;
   long dropped;
-  private long lastUniqueId;
 
   Inbound(MtSession session) {
     this.s = session;
     this.badMsgs = new BadMsgHandler(session);
+    this.service = new ServiceInbound(session);
   }
 
   void onFrame(Buffer frame) {
@@ -64,8 +46,7 @@ final class Inbound {
       return;
     }
     if (!s.clockSynced) {
-      s.clock.syncToMsgId(m.msgId());
-      s.clockSynced = true;
+      s.syncClock(MessageIdClock.secondsOf(m.msgId()));
     }
     try {
       handle(m, true);
@@ -82,7 +63,7 @@ final class Inbound {
       // Only a clock notification about a message we sent may come from outside the window: it is how we learn
       // that our clock is off.
       if (topLevel && MsgContainer.isContainer(m.body())) {
-        for (MtMessage inner : MsgContainer.unpack(m.body(), m.msgId())) {
+        for (MtMessage inner : MsgContainer.unpackAllowingRepeats(m.body(), m.msgId())) {
           clockNotificationOnly(inner);
         }
       } else {
@@ -137,7 +118,7 @@ final class Inbound {
         if (!topLevel) {
           throw new MtprotoException("nested msg_container");
         }
-        for (MtMessage inner : MsgContainer.unpack(body, msgId)) {
+        for (MtMessage inner : MsgContainer.unpackAllowingRepeats(body, msgId)) {
           handle(inner, false);
         }
       }
@@ -148,12 +129,12 @@ final class Inbound {
           dropped++; // about a message we did not send, or that was answered meanwhile
         }
       }
-      case NEW_SESSION_CREATED -> newSessionCreated(reader(body));
-      case PONG, FUTURE_SALTS -> serviceAnswer(body);
-      case MSGS_STATE_REQ -> stateRequest(msgId, longVector(reader(body)));
-      case MSG_RESEND_REQ -> resendRequest(msgId, longVector(reader(body)));
-      case MSG_DETAILED_INFO -> detailedInfo(body.getLongLE(4), body.getLongLE(12));
-      case MSG_NEW_DETAILED_INFO -> detailedInfo(0, body.getLongLE(4));
+      case NEW_SESSION_CREATED -> service.newSessionCreated(reader(body));
+      case PONG, FUTURE_SALTS -> service.answer(body);
+      case MSGS_STATE_REQ -> service.stateRequest(msgId, reader(body));
+      case MSG_RESEND_REQ -> service.resendRequest(msgId, reader(body));
+      case MSG_DETAILED_INFO -> service.detailedInfo(body.getLongLE(4), body.getLongLE(12));
+      case MSG_NEW_DETAILED_INFO -> service.detailedInfo(0, body.getLongLE(4));
       case MSGS_ACK, MSGS_ALL_INFO -> {
         // nothing to do: unanswered calls are re-sent on reconnect whether acked or not
       }
@@ -193,79 +174,6 @@ final class Inbound {
     s.succeed(q, decoded);
   }
 
-  /** pong and future_salts: answers that come as plain messages naming the query's msg_id. */
-  private void serviceAnswer(Buffer body) {
-    JsonObject answer = s.codec.decode(body);
-    if (body.getIntLE(0) == FUTURE_SALTS) {
-      s.salts.addFuture(answer);
-    }
-    Query q = s.pending.get(body.getLongLE(4));
-    if (q != null) {
-      s.succeed(q, answer);
-    }
-  }
-
-  private void newSessionCreated(TlReader r) {
-    long firstMsgId = r.readLong();
-    long uniqueId = r.readLong();
-    s.salts.replace(r.readLong());
-    if (uniqueId == lastUniqueId) {
-      return;
-    }
-    lastUniqueId = uniqueId;
-    for (Query q : new ArrayList<>(s.pending.values())) {
-      if (Long.compareUnsigned(q.msgId, firstMsgId) < 0) {
-        s.resendWithNewId(q);
-      }
-    }
-    if (s.initMsgId == 0 || Long.compareUnsigned(s.initMsgId, firstMsgId) < 0) {
-      s.requireInit();
-    }
-    s.sendServiceQueries();
-    s.listener.onUpdatesGap("new_session_created");
-  }
-
-  /** msgs_state_req: one status byte per id (4 received, 2 not received, 3 not received and too new). */
-  private void stateRequest(long reqMsgId, long[] ids) {
-    byte[] info = new byte[ids.length];
-    long now = s.clock.serverSeconds();
-    for (int i = 0; i < ids.length; i++) {
-      info[i] = s.window.seen(ids[i]) ? (byte) 4
-          : MessageIdClock.secondsOf(ids[i]) > now + MsgIdWindow.MAX_AHEAD_SECONDS ? (byte) 3 : (byte) 2;
-    }
-    s.outbox.enqueue(Query.service(msgsStateInfo(reqMsgId, info), null, false, false, null));
-  }
-
-  /** msg_resend_req: the server lost some of our messages; unknown ones get a msgs_state_info (1 = unknown). */
-  private void resendRequest(long reqMsgId, long[] ids) {
-    List<Long> unknown = new ArrayList<>();
-    for (long id : ids) {
-      Query q = s.pending.get(id);
-      if (q != null) {
-        s.outbox.requeue(q);
-      } else {
-        unknown.add(id);
-      }
-    }
-    if (!unknown.isEmpty()) {
-      byte[] info = new byte[ids.length];
-      for (int i = 0; i < ids.length; i++) {
-        info[i] = s.pending.containsKey(ids[i]) ? (byte) 4 : (byte) 1;
-      }
-      s.outbox.enqueue(Query.service(msgsStateInfo(reqMsgId, info), null, false, false, null));
-    }
-  }
-
-  /** The answer to a call already exists: ack it if we have it, else ask for it again. */
-  private void detailedInfo(long reqMsgId, long answerMsgId) {
-    boolean waiting = reqMsgId == 0 || s.pending.containsKey(reqMsgId);
-    if (waiting && !s.window.seen(answerMsgId)) {
-      s.outbox.enqueue(Query.service(msgResendReq(answerMsgId), null, false, false, null));
-    } else {
-      s.outbox.ack(answerMsgId);
-    }
-  }
-
   private void update(Buffer body) {
     JsonObject update;
     try {
@@ -287,23 +195,7 @@ final class Inbound {
     log.warn("dropped message {} from the server: {}", Long.toHexString(m.msgId()), why);
   }
 
-  /** A boxed {@code Vector<long>} of at most 8192 ids (the protocol's limit for service messages). */
-  private static long[] longVector(TlReader r) {
-    if (r.readInt() != VECTOR) {
-      throw new MtprotoException("expected a Vector<long>");
-    }
-    int count = r.readInt();
-    if (count < 0 || count > 8192) {
-      throw new MtprotoException("service message with " + count + " ids");
-    }
-    long[] ids = new long[count];
-    for (int i = 0; i < count; i++) {
-      ids[i] = r.readLong();
-    }
-    return ids;
-  }
-
-  private static TlReader reader(Buffer body) {
+  static TlReader reader(Buffer body) {
     TlReader r = new TlReader(body);
     r.position(4);
     return r;

@@ -50,6 +50,27 @@ public final class MsgContainer {
    * @throws MtprotoException naming the first rule broken
    */
   public static List<MtMessage> unpack(Buffer body, long containerMsgId) {
+    List<MtMessage> out = unpackAllowingRepeats(body, containerMsgId);
+    long[] ids = new long[out.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = out.get(i).msgId();
+    }
+    Arrays.sort(ids);
+    for (int i = 1; i < ids.length; i++) {
+      if (ids[i] == ids[i - 1]) {
+        throw new MtprotoException("msg_container repeats msg_id " + ids[i]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@link #unpack} without the check for repeated msg_ids, for a receiver that drops a second copy by itself (its
+   * msg_id window does): a client keeps the rest of a container a server filled with a re-sent message twice.
+   *
+   * @throws MtprotoException naming the first rule broken
+   */
+  public static List<MtMessage> unpackAllowingRepeats(Buffer body, long containerMsgId) {
     if (!isContainer(body) || body.length() < 8) {
       throw new MtprotoException("not a msg_container");
     }
@@ -58,7 +79,6 @@ public final class MsgContainer {
       throw new MtprotoException("msg_container count " + count + " is invalid for " + body.length() + " bytes");
     }
     List<MtMessage> out = new ArrayList<>(count);
-    long[] ids = new long[count];
     int pos = 8;
     for (int i = 0; i < count; i++) {
       if (body.length() - pos < PER_MESSAGE_OVERHEAD) {
@@ -78,18 +98,11 @@ public final class MsgContainer {
       if (isContainer(inner)) {
         throw new MtprotoException("nested msg_container at message " + i);
       }
-      ids[i] = msgId;
       out.add(new MtMessage(msgId, seqno, inner));
       pos += length;
     }
     if (pos != body.length()) {
       throw new MtprotoException("msg_container has " + (body.length() - pos) + " trailing bytes");
-    }
-    Arrays.sort(ids);
-    for (int i = 1; i < count; i++) {
-      if (ids[i] == ids[i - 1]) {
-        throw new MtprotoException("msg_container repeats msg_id " + ids[i]);
-      }
     }
     return out;
   }

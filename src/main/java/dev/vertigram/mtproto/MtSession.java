@@ -56,6 +56,7 @@ public final class MtSession {
   final Map<Long, Query> pending = new HashMap<>();
   final Outbox outbox;
   final Inbound inbound;
+  final ServiceQueries serviceQueries;
 
   long sessionId;
   MessageIdClock clock;
@@ -67,9 +68,6 @@ public final class MtSession {
   long initMsgId;
   boolean attached;
   private final Map<String, Query> lastInQueue = new HashMap<>();
-  private Query ping;
-  private Query saltsRequest;
-  private long pingTimer = -1;
   private boolean closed;
 
   /**
@@ -86,11 +84,20 @@ public final class MtSession {
     this.random = random;
     this.clock = clock;
     this.clockSynced = clockSynced;
-    this.salts = new SaltList(initialSalt);
+    this.salts = new SaltList(initialSalt, listener::onServerSalts);
     this.sessionId = random.nextLong();
     this.needsInit = settings.initPrefix() != null;
     this.outbox = new Outbox(this);
     this.inbound = new Inbound(this);
+    this.serviceQueries = new ServiceQueries(this);
+  }
+
+  /**
+   * Starts from salts saved earlier for this auth key ({@link SessionListener#onServerSalts}), so that the first
+   * message after a restart is not refused with bad_server_salt. Call it before {@link #attach()}.
+   */
+  public void restoreSalts(Buffer saved) {
+    salts.restore(saved);
   }
 
   /** Queues a query; everything queued in one tick goes out together. */
@@ -116,22 +123,7 @@ public final class MtSession {
     long msgId = query.msgId;
     complete(query);
     if (msgId != 0) {
-      outbox.enqueue(Query.service(ServiceMessages.rpcDropAnswer(msgId), "rpc_drop_answer", true, false,
-          new QueryHandler() {
-            @Override
-            public void onResult(JsonObject result) {
-              log.debug("rpc_drop_answer for {}: {}", Long.toHexString(msgId), result.getString("_"));
-            }
-
-            @Override
-            public void onRpcError(int code, String message) {
-              log.debug("rpc_drop_answer for {}: {} {}", Long.toHexString(msgId), code, message);
-            }
-
-            @Override
-            public void onFailure(Throwable cause) {
-            }
-          }));
+      serviceQueries.dropAnswer(msgId);
     }
   }
 
@@ -156,16 +148,14 @@ public final class MtSession {
         outbox.requeueFirst(q);
       }
     }
-    startPings();
+    serviceQueries.start();
     outbox.scheduleFlush();
   }
 
   /** The connection is gone; the session keeps its state until the next {@link #attach()}. */
   public void detach() {
     attached = false;
-    scheduler.cancel(pingTimer);
-    pingTimer = -1;
-    ping = null;
+    serviceQueries.stop();
   }
 
   /** Fails every call and stops the session for good. */
@@ -288,36 +278,10 @@ public final class MtSession {
     }
   }
 
-  /** Service queries the session sends by itself. */
-  void sendServiceQueries() {
-    long now = clock.serverSeconds();
-    if ((saltsRequest == null || saltsRequest.done) && salts.runningLow(now)) {
-      saltsRequest = Query.service(ServiceMessages.getFutureSalts(32), "get_future_salts", true, true,
-          Inbound.IGNORE);
-      outbox.enqueue(saltsRequest);
-    }
-  }
-
-  private void startPings() {
-    if (settings.pingIntervalSeconds() <= 0) {
-      sendServiceQueries();
-      return;
-    }
-    pingTick();
-  }
-
-  private void pingTick() {
-    if (!attached) {
-      return;
-    }
-    if (ping != null && !ping.done) {
-      listener.onFatal(new MtprotoException("no pong within " + settings.pingIntervalSeconds() + " s"));
-      return;
-    }
-    ping = Query.service(ServiceMessages.pingDelayDisconnect(random.nextLong(), settings.pingDisconnectDelaySeconds()),
-        "ping_delay_disconnect", true, false, Inbound.IGNORE);
-    outbox.enqueue(ping);
-    sendServiceQueries();
-    pingTimer = scheduler.setTimer(settings.pingIntervalSeconds() * 1000L, this::pingTick);
+  /** Follows the server's clock (a server msg_id's time, bad_msg_notification 16/17, future_salts.now). */
+  void syncClock(long serverSeconds) {
+    clock.syncSeconds(serverSeconds);
+    clockSynced = true;
+    listener.onClockSynced(clock.offsetMillis());
   }
 }

@@ -1,16 +1,19 @@
 package dev.vertigram.mtproto;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The server salts of one auth key: the one in use and the future ones from {@code get_future_salts}. The session
  * switches to the next salt a minute before the current one expires, and asks for more when less than an hour is
- * covered.
+ * covered. Every change the server makes is reported in a saved form ({@link #saved()}) that {@link #restore} takes
+ * back, so that a session resumed after a restart starts with a salt the server accepts.
  */
 final class SaltList {
 
@@ -23,10 +26,13 @@ final class SaltList {
   }
 
   private final List<FutureSalt> future = new ArrayList<>();
+  private final Consumer<Buffer> onChange;
   private long current;
 
-  SaltList(long initial) {
+  /** @param onChange told the {@link #saved()} form whenever the server changed the salts */
+  SaltList(long initial, Consumer<Buffer> onChange) {
     this.current = initial;
+    this.onChange = onChange;
   }
 
   /** The salt to use now. */
@@ -47,6 +53,7 @@ final class SaltList {
   void replace(long salt) {
     current = salt;
     future.clear();
+    onChange.accept(saved());
   }
 
   /** Stores the salts of a decoded {@code future_salts}. */
@@ -58,6 +65,29 @@ final class SaltList {
       future.add(new FutureSalt(s.getLong("valid_since"), s.getLong("valid_until"), s.getLong("salt")));
     }
     future.sort(Comparator.comparingLong(FutureSalt::validSince));
+    onChange.accept(saved());
+  }
+
+  /** The salts as bytes: the current one, then each future salt's valid_since, valid_until and salt. */
+  Buffer saved() {
+    Buffer out = Buffer.buffer(12 + 24 * future.size()).appendLong(current).appendInt(future.size());
+    for (FutureSalt salt : future) {
+      out.appendLong(salt.validSince()).appendLong(salt.validUntil()).appendLong(salt.salt());
+    }
+    return out;
+  }
+
+  /** Takes back a {@link #saved()} form; a malformed one is ignored (the server then sends bad_server_salt). */
+  void restore(Buffer saved) {
+    int count = saved.length() >= 12 ? saved.getInt(8) : -1;
+    if (count < 0 || saved.length() != 12 + 24L * count) {
+      return;
+    }
+    current = saved.getLong(0);
+    future.clear();
+    for (int i = 0, pos = 12; i < count; i++, pos += 24) {
+      future.add(new FutureSalt(saved.getLong(pos), saved.getLong(pos + 8), saved.getLong(pos + 16)));
+    }
   }
 
   /** Whether the known salts run out within {@value #LOW_WATER_SECONDS} s. */

@@ -17,4 +17,15 @@ public interface SessionListener {
 
   /** A security check failed or the peer broke the protocol: drop the connection (the session may resume on a new one). */
   void onFatal(Throwable cause);
+
+  /**
+   * The server changed the salts of the session's auth key; {@code saved} is their opaque form for
+   * {@link MtSession#restoreSalts}. Keeping it lets a session resumed after a restart skip a bad_server_salt.
+   */
+  default void onServerSalts(Buffer saved) {
+  }
+
+  /** The session synchronized its clock with the server's: {@code offsetMillis} is added to the local clock. */
+  default void onClockSynced(long offsetMillis) {
+  }
 }

@@ -16,11 +16,21 @@ final class LogCapture implements AutoCloseable {
   private final ListAppender<ILoggingEvent> events = new ListAppender<>();
 
   LogCapture(Class<?> source) {
-    logger = (Logger) LoggerFactory.getLogger(source);
+    this(source.getName());
+  }
+
+  /** Captures a logger by name (for package-private classes of other packages). */
+  LogCapture(String loggerName) {
+    logger = (Logger) LoggerFactory.getLogger(loggerName);
     level = logger.getLevel();
     events.start();
     logger.setLevel(Level.DEBUG);
     logger.addAppender(events);
+  }
+
+  /** Whether an event so far contains {@code text}. */
+  boolean contains(String text) {
+    return events.list.stream().anyMatch(e -> e.getFormattedMessage().contains(text));
   }
 
   /** Waits up to 5 s for an event whose message contains {@code text}. */

@@ -29,6 +29,7 @@ final class ScriptedPeer implements Scheduler, SessionListener {
   final List<JsonObject> updates = new ArrayList<>();
   final List<String> gaps = new ArrayList<>();
   final List<Throwable> fatal = new ArrayList<>();
+  final List<Buffer> savedSalts = new ArrayList<>();
   private final ArrayDeque<Runnable> soon = new ArrayDeque<>();
   private final Map<Long, Runnable> timers = new TreeMap<>();
   private long nextTimer = 1;
@@ -105,6 +106,11 @@ final class ScriptedPeer implements Scheduler, SessionListener {
   @Override
   public void onFatal(Throwable cause) {
     fatal.add(cause);
+  }
+
+  @Override
+  public void onServerSalts(Buffer saved) {
+    savedSalts.add(saved);
   }
 
   // ---- server side ----

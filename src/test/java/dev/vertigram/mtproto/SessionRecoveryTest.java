@@ -210,6 +210,54 @@ class SessionRecoveryTest {
   }
 
   @Test
+  void futureSaltsResyncTheClockAndAreReportedForSaving() {
+    ScriptedPeer peer = ScriptedPeer.attached();
+    long serverNow = System.currentTimeMillis() / 1000 + 1000;
+    peer.deliver(ScriptedPeer.encode(new JsonObject().put("_", "future_salts").put("req_msg_id", 4L)
+        .put("now", (int) serverNow).put("salts", new JsonArray().add(new JsonObject().put("_", "future_salt")
+            .put("valid_since", (int) serverNow - 10).put("valid_until", (int) serverNow + 7200).put("salt", 555L)))),
+        false);
+    Call a = sendOne(peer);
+    assertTrue(Math.abs(MessageIdClock.secondsOf(a.query.msgId()) - serverNow) <= 2, "clock follows future_salts.now");
+    assertEquals(1, peer.savedSalts.size());
+    SaltList restored = new SaltList(0, saved -> { });
+    restored.restore(peer.savedSalts.get(0));
+    assertEquals(peer.savedSalts.get(0), restored.saved());
+    assertEquals(555L, restored.current(serverNow));
+  }
+
+  @Test
+  void anRpcResultForAnUnknownCallIsAckedAndOtherwiseIgnored() {
+    ScriptedPeer peer = ScriptedPeer.attached();
+    Call a = sendOne(peer);
+    long answer = peer.serverClock.next(1);
+    peer.deliver(answer, 1, ScriptedPeer.rpcResult(a.query.msgId() + 4, ScriptedPeer.nearestDc(2)));
+    peer.deliver(peer.serverClock.next(1), 3, ScriptedPeer.rpcResult(a.query.msgId() + 8,
+        ScriptedPeer.rpcError(400, "GARBAGE")));
+    assertEquals(0, a.outcomes);
+    assertTrue(peer.fatal.isEmpty() && peer.updates.isEmpty());
+    peer.fireTimers();
+    List<MtMessage> acks = withConstructor(peer.takeMessages(), ServiceMessages.MSGS_ACK);
+    assertEquals(answer, acks.get(0).body().getLongLE(12), "acked so that the server stops re-sending it");
+    peer.deliver(ScriptedPeer.rpcResult(a.query.msgId(), ScriptedPeer.nearestDc(1)), true);
+    assertEquals(1, a.result.getInteger("nearest_dc"));
+  }
+
+  @Test
+  void aContainerRepeatingAMessageKeepsTheOthers() {
+    ScriptedPeer peer = ScriptedPeer.attached();
+    Call a = sendOne(peer);
+    MtMessage update = new MtMessage(peer.serverClock.next(3), 1, SessionWriteLoopTest.updateShort());
+    MtMessage result = new MtMessage(peer.serverClock.next(1), 3,
+        ScriptedPeer.rpcResult(a.query.msgId(), ScriptedPeer.nearestDc(1)));
+    peer.deliver(peer.serverClock.next(3), 4, MsgContainer.pack(List.of(update, result, update)));
+    assertTrue(peer.fatal.isEmpty());
+    assertEquals(1, peer.updates.size());
+    assertEquals(1, a.result.getInteger("nearest_dc"));
+    assertEquals(1, peer.session.droppedMessages());
+  }
+
+  @Test
   void missingPongIsFatal() {
     ScriptedPeer peer = ScriptedPeer.attached();
     peer.fireTimers(); // the startup ping was never answered

@@ -33,7 +33,7 @@ final class ClientCore {
   final AuthKeyExchange exchange;
   /** {@code invokeWithLayer(layer, initConnection(...))} without its query. */
   final Buffer initPrefix;
-  private final AuthKeyStore store;
+  final AuthKeyStore store;
   private final Map<Integer, Future<AuthKey>> permKeys = new HashMap<>();
   volatile Handler<JsonObject> updateHandler = update -> { };
   volatile Handler<String> gapHandler = reason -> { };

@@ -24,13 +24,11 @@ import java.util.List;
  * One TCP connection to one DC and the MTProto session on it, all on one Vert.x context: connects (directly or
  * through the proxy), creates the permanent key when the DC has none, with PFS creates and binds a temporary key,
  * then runs the {@link MtSession}. Calls submitted before it is ready wait; when the TCP connection drops it
- * reconnects with back-off and the session re-sends what was not answered.
+ * reconnects with {@link Backoff back-off} and the session re-sends what was not answered.
  */
 public final class Connection implements SessionListener {
 
   private static final Logger log = LoggerFactory.getLogger(Connection.class);
-  private static final long MAX_BACKOFF_MS = 5_000;
-
   final Context context;
   final ClientCore core;
   final int dcId;
@@ -47,7 +45,7 @@ public final class Connection implements SessionListener {
   /** The last handshake was refused (security or protocol failure): no automatic reconnect while idle. */
   private boolean refused;
   private int generation;
-  private long backoffMillis;
+  private final Backoff backoff = new Backoff();
   private long reconnectTimer = -1;
   /** The last reason the connection was dropped or refused. */
   private Throwable lastError;
@@ -151,7 +149,7 @@ public final class Connection implements SessionListener {
     connecting = false;
     ready = true;
     refused = false;
-    backoffMillis = 0;
+    backoff.up(System.currentTimeMillis());
     log.debug("DC {} ready", dcId);
     List<RpcCall> calls = new ArrayList<>(waiting);
     waiting.clear();
@@ -164,6 +162,7 @@ public final class Connection implements SessionListener {
     if (gen == generation && ready) {
       log.debug("DC {}: renewing the temporary key", dcId);
       keys.renewTempKey();
+      backoff.reset();
       closeTcp(gen);
     }
   }
@@ -200,7 +199,7 @@ public final class Connection implements SessionListener {
     if (e instanceof TransportErrorException te) {
       log.warn("DC {} sent transport error {}", dcId, te.code());
       if (te.code() == -429) {
-        backoffMillis = Math.max(1000, backoffMillis * 2);
+        backoff.atLeast(1000);
       } else if (te.code() == -404 && keys.keyed()) {
         keys.keyUnknown(); // reconnecting creates a new key
       } else if (!ready) {
@@ -244,8 +243,8 @@ public final class Connection implements SessionListener {
     if (closed || (idle && refused)) {
       return;
     }
-    long delay = backoffMillis;
-    backoffMillis = Math.min(MAX_BACKOFF_MS, Math.max(100, backoffMillis * 2));
+    long delay = backoff.next(System.currentTimeMillis());
+    log.debug("DC {}: reconnecting in {} ms", dcId, delay);
     reconnectTimer = core.vertx.setTimer(Math.max(1, delay), id -> context.runOnContext(v -> {
       reconnectTimer = -1;
       connect();
@@ -279,6 +278,16 @@ public final class Connection implements SessionListener {
   @Override
   public void onUpdatesGap(String reason) {
     core.gapHandler.handle(reason);
+  }
+
+  @Override
+  public void onServerSalts(Buffer saved) {
+    keys.saltsChanged(saved);
+  }
+
+  @Override
+  public void onClockSynced(long offsetMillis) {
+    core.store.saveTimeOffset(offsetMillis);
   }
 
   @Override

@@ -33,6 +33,7 @@ final class SessionKeys {
     this.connection = connection;
     this.core = connection.core;
     this.tempKeys = new TempKeys(this);
+    clock.offsetMillis(core.store.timeOffsetMillis()); // a first guess until the server's clock is seen
   }
 
   /** The session, or null before the first key. */
@@ -115,6 +116,14 @@ final class SessionKeys {
   void syncClock(AuthKeyResult result) {
     clock.syncSeconds(result.serverTimeSeconds());
     clockSynced = true;
+    connection.onClockSynced(clock.offsetMillis());
+  }
+
+  /** The session's salts changed: kept when it runs on the permanent key (temporary keys are not stored). */
+  void saltsChanged(Buffer saved) {
+    if (sessionKey != null && sessionKey.equals(permKey)) {
+      core.store.saveServerSalts(connection.dcId, saved);
+    }
   }
 
   long serverSeconds() {
@@ -124,9 +133,14 @@ final class SessionKeys {
   private void replaceSession(AuthKey key) {
     MtSession old = session;
     sessionKey = key;
-    session = new MtSession(key, key.equals(permKey) ? salt : tempKeys.salt(), clock, clockSynced, core.codec,
+    boolean perm = key.equals(permKey);
+    session = new MtSession(key, perm ? salt : tempKeys.salt(), clock, clockSynced, core.codec,
         new MtSession.Settings(core.options.pingInterval(), core.options.pingDisconnectDelay(), 1000,
             core.initPrefix), new ContextScheduler(connection.context), connection, core.random);
+    Buffer saved = perm && salt == 0 ? core.store.serverSalts(connection.dcId) : null;
+    if (saved != null) {
+      session.restoreSalts(saved); // a stored key: start with the salt the server gave last time
+    }
     if (old != null) {
       old.close(new SessionReplacedException());
     }
