@@ -19,13 +19,15 @@ final class Social {
   record Push(long userId, JsonObject updates) {
   }
 
-  private final World world = new World();
-  private final TlViews views = new TlViews(world);
+  private final World world;
+  private final TlViews views;
   private final Authorizations auths = new Authorizations();
   private final ServerCore core;
 
-  Social(ServerCore core) {
+  Social(ServerCore core, World world) {
     this.core = core;
+    this.world = world;
+    this.views = new TlViews(world);
   }
 
   World world() {

@@ -1,5 +1,6 @@
 package dev.vertigram.localdc.world;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -95,5 +96,35 @@ public final class Mailbox {
 
   public Map<String, Integer> readOutbox() {
     return readOutbox;
+  }
+
+  /** The whole box as JSON (for a snapshot). */
+  JsonObject toJson() {
+    JsonArray msgs = new JsonArray();
+    messages.values().forEach(msgs::add);
+    JsonArray log = new JsonArray();
+    events.forEach(e -> log.add(new JsonArray().add(e.pts()).add(e.ptsCount()).add(e.date()).add(e.update())));
+    JsonObject rnd = new JsonObject();
+    randomIds.forEach((r, id) -> rnd.put(Long.toString(r), id));
+    return new JsonObject().put("last_id", lastMessageId).put("pts", pts).put("qts", qts).put("seq", seq)
+        .put("messages", msgs).put("events", log).put("random_ids", rnd)
+        .put("read_inbox", new JsonObject(new HashMap<>(readInbox)))
+        .put("read_outbox", new JsonObject(new HashMap<>(readOutbox)));
+  }
+
+  /** Replaces this (empty) box's content with {@code json} from {@link #toJson()}. */
+  void restore(JsonObject json) {
+    lastMessageId = json.getInteger("last_id");
+    pts = json.getInteger("pts");
+    qts = json.getInteger("qts");
+    seq = json.getInteger("seq");
+    json.getJsonArray("messages").forEach(m -> messages.put(((JsonObject) m).getInteger("id"), (JsonObject) m));
+    json.getJsonArray("events").forEach(e -> {
+      JsonArray a = (JsonArray) e;
+      events.add(new PtsEvent(a.getInteger(0), a.getInteger(1), a.getInteger(2), a.getJsonObject(3)));
+    });
+    json.getJsonObject("random_ids").forEach(e -> randomIds.put(Long.parseLong(e.getKey()), (Integer) e.getValue()));
+    json.getJsonObject("read_inbox").forEach(e -> readInbox.put(e.getKey(), (Integer) e.getValue()));
+    json.getJsonObject("read_outbox").forEach(e -> readOutbox.put(e.getKey(), (Integer) e.getValue()));
   }
 }
