@@ -1,7 +1,6 @@
 package dev.vertigram.localdc;
 
 import dev.vertigram.crypto.RsaKey;
-import dev.vertigram.localdc.impl.PrivateFiles;
 import dev.vertigram.localdc.impl.ServerCore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,15 +22,20 @@ public final class LocalDc {
     this.core = core;
   }
 
-  /** Loads or generates the RSA key (off the event loop), then binds every DC of {@code options}. */
+  /**
+   * Loads or generates the RSA key and loads the snapshot if any (off the event loop), creates the accounts of
+   * {@code options}, then binds every DC.
+   */
   public static Future<LocalDc> start(Vertx vertx, LocalDcOptions options) {
-    return vertx.executeBlocking(() -> PrivateFiles.loadOrCreateRsaKey(options.rsaKeyFile()))
-        .compose(rsa -> {
-          ServerCore core = new ServerCore(vertx, options, rsa);
-          return core.start()
-              .map(v -> new LocalDc(core))
-              .recover(e -> core.stop().transform(x -> Future.failedFuture(e)));
-        });
+    return ServerCore.open(vertx, options)
+        .compose(core -> core.start()
+            .map(v -> new LocalDc(core))
+            .recover(e -> core.stop().transform(x -> Future.failedFuture(e))));
+  }
+
+  /** Saves a snapshot now (no-op when snapshots are off); completes once it is on disk. */
+  public Future<Void> saveSnapshot() {
+    return core.saveSnapshot();
   }
 
   /** Where each DC listens (the real ports, also for port 0), in DC id order. */
@@ -64,7 +68,7 @@ public final class LocalDc {
     return core.authorize(authKeyId, userId);
   }
 
-  /** Stops every DC and closes their connections. */
+  /** Stops every DC and closes their connections, then saves a last snapshot (when snapshots are on). */
   public Future<Void> close() {
     return core.stop();
   }

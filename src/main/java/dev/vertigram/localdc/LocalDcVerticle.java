@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * Runs a {@link LocalDc} from the verticle config {@code {"localdc": {...}}} (the JSON form of {@link LocalDcOptions}).
  * The state directory defaults to {@value #DEFAULT_STATE_DIR} and the RSA key file to {@code <stateDir>/rsa.pem}
  * (PKCS#1 private key, generated on first start, mode 0600). Once started it writes {@code <stateDir>/dcs.json}
- * (mode 0600) and logs the same: {@code {"dcs":[{"id":1,"host":"127.0.0.1","port":10441},...],
+ * (mode 0600) and logs the same. Snapshots are on unless the config says {@code "snapshot": false}. It logs: {@code {"dcs":[{"id":1,"host":"127.0.0.1","port":10441},...],
  * "rsa_public_key":"<PKCS#1 PEM>","fingerprint":"<signed int64 as a decimal string>"}}.
  */
 public class LocalDcVerticle extends VerticleBase {
@@ -31,6 +31,9 @@ public class LocalDcVerticle extends VerticleBase {
     LocalDcOptions options = new LocalDcOptions(config().getJsonObject("localdc", new JsonObject()));
     if (options.stateDir() == null) {
       options.stateDir(DEFAULT_STATE_DIR);
+    }
+    if (options.snapshot() == null) {
+      options.snapshot(true);
     }
     if (options.rsaKeyFile() == null) {
       options.rsaKeyFile(Path.of(options.stateDir(), "rsa.pem").toString());

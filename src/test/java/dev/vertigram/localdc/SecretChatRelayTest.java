@@ -65,7 +65,21 @@ class SecretChatRelayTest extends LocalDcTestBase {
     assertEquals(1, message.getInteger("qts"));
     assertEquals(data, message.getJsonObject("message").getBuffer("bytes"));
     a.call(q("messages.sendEncryptedService").put("peer", peer).put("random_id", 10L).put("data", data));
-    assertEquals(2, pushed(b).getInteger("qts"));
+    JsonObject envelope = b.await("updates").body();
+    assertEquals(2, envelope.getJsonArray("updates").getJsonObject(0).getInteger("qts"));
+    // every push to b took the next seq of b's account; qts belongs to the account state too
+    JsonObject state = b.call(q("updates.getState"));
+    assertEquals(3, envelope.getInteger("seq"), envelope.encode());
+    assertEquals(3, state.getInteger("seq"));
+    assertEquals(2, state.getInteger("qts"));
+    JsonObject diff = b.call(q("updates.getDifference").put("pts", state.getInteger("pts")).put("date", 0)
+        .put("qts", 0));
+    assertEquals("updates.difference", diff.getString("_"), diff.encode());
+    assertEquals(2, diff.getJsonArray("new_encrypted_messages").size());
+    assertEquals(data, diff.getJsonArray("new_encrypted_messages").getJsonObject(0).getBuffer("bytes"));
+    assertEquals(2, diff.getJsonObject("state").getInteger("qts"));
+    assertEquals("updates.differenceEmpty", b.call(q("updates.getDifference").put("pts", state.getInteger("pts"))
+        .put("date", 0).put("qts", 2)).getString("_"));
     b.call(q("messages.readEncryptedHistory").put("peer", peer).put("max_date", 5));
     assertEquals("updateEncryptedMessagesRead", pushed(a).getString("_"));
     assertEquals("boolTrue", a.call(q("messages.discardEncryption").put("chat_id", waiting.getInteger("id")))

@@ -31,6 +31,19 @@ final class Authorizations {
     }
   }
 
+  /** Restores a login read from a snapshot. */
+  synchronized void restore(long userId, Login login) {
+    login.key().userId(userId);
+    byUser.computeIfAbsent(userId, u -> new ArrayList<>()).add(login);
+  }
+
+  /** Every login by user (a copy, for snapshots). */
+  synchronized Map<Long, List<Login>> all() {
+    Map<Long, List<Login>> copy = new java.util.HashMap<>();
+    byUser.forEach((user, logins) -> copy.put(user, new ArrayList<>(logins)));
+    return copy;
+  }
+
   /** Logs the key out (auth.logOut): its next calls get AUTH_KEY_UNREGISTERED. */
   synchronized void logout(StoredKey key) {
     long user = key.userId();

@@ -100,14 +100,13 @@ final class Channels {
         newMessage(m, me, pts, 1)), now, 0);
   }
 
-  /** Adds members; each new member's sessions get updateChannel (an {@code updates} with the next seq). */
+  /** Adds members; each new member's sessions get updateChannel (an {@code updates}, given its seq on delivery). */
   List<Social.Push> join(Channel c, List<Long> users, long inviter, int now) {
     List<Social.Push> pushes = new ArrayList<>();
     for (long u : users) {
       if (c.members().putIfAbsent(u, new dev.vertigram.localdc.world.Chat.Member(u, inviter, now)) == null) {
-        int seq = w.user(u).mailbox().nextSeq();
         pushes.add(new Social.Push(u, Social.updates(views, u,
-            List.of(new JsonObject().put("_", "updateChannel").put("channel_id", c.id())), now, seq)));
+            List.of(new JsonObject().put("_", "updateChannel").put("channel_id", c.id())), now, 0)));
       }
     }
     return pushes;

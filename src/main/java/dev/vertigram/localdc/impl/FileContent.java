@@ -2,6 +2,10 @@ package dev.vertigram.localdc.impl;
 
 import io.vertx.core.buffer.Buffer;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
 /**
  * The bytes of a stored file, in chunks of {@value #CHUNK} bytes (the last one shorter). A valid upload.getFile
  * request never crosses a 1 MiB boundary, so every answer is one zero-copy slice of one chunk.
@@ -44,5 +48,26 @@ final class FileContent {
   /** The first bytes (at most {@code n}), for sniffing the file type. */
   byte[] head(int n) {
     return size == 0 ? new byte[0] : chunks[0].getBytes(0, Math.min(n, chunks[0].length()));
+  }
+
+  /** Writes every byte to {@code out} (a snapshot blob). */
+  void writeTo(OutputStream out) throws IOException {
+    for (Buffer chunk : chunks) {
+      out.write(chunk.getBytes());
+    }
+  }
+
+  /** Reads {@code size} bytes from {@code in} (a snapshot blob); IOException when it is shorter. */
+  static FileContent read(InputStream in, long size) throws IOException {
+    Buffer[] chunks = new Buffer[(int) ((size + CHUNK - 1) / CHUNK)];
+    for (int i = 0; i < chunks.length; i++) {
+      int n = (int) Math.min(CHUNK, size - (long) i * CHUNK);
+      byte[] bytes = in.readNBytes(n);
+      if (bytes.length != n) {
+        throw new IOException("snapshot blob shorter than " + size + " bytes");
+      }
+      chunks[i] = Buffer.buffer(bytes);
+    }
+    return new FileContent(chunks, size);
   }
 }

@@ -21,15 +21,27 @@ final class FileRefs {
   private static final byte VERSION = 2;
   private static final int LENGTH = 29;
 
-  private final byte[] secret = new byte[32];
+  private final byte[] secret;
   private final long ttlMillis;
   private final LongSupplier clock;
   private final Map<Long, Buffer> issued = new ConcurrentHashMap<>();
 
+  /** References MAC'd with a random per-process secret. */
   FileRefs(long ttlMillis, LongSupplier clock) {
+    this(randomSecret(), ttlMillis, clock);
+  }
+
+  /** References MAC'd with {@code secret} (kept across restarts, references stay valid). */
+  FileRefs(byte[] secret, long ttlMillis, LongSupplier clock) {
+    this.secret = secret.clone();
     this.ttlMillis = ttlMillis;
     this.clock = clock;
-    new SecureRandom().nextBytes(secret);
+  }
+
+  private static byte[] randomSecret() {
+    byte[] s = new byte[32];
+    new SecureRandom().nextBytes(s);
+    return s;
   }
 
   /** A valid reference to the file, reused while younger than half the TTL. */

@@ -28,10 +28,11 @@ final class FileStore {
   private final FileRefs refs;
   private volatile long lastSweep;
 
-  FileStore(long partsTtlMillis, long referenceTtlMillis, LongSupplier clock) {
+  /** {@code refSecret} keys the file references (see {@link FileRefs}). */
+  FileStore(long partsTtlMillis, long referenceTtlMillis, byte[] refSecret, LongSupplier clock) {
     this.partsTtlMillis = partsTtlMillis;
     this.clock = clock;
-    this.refs = new FileRefs(referenceTtlMillis, clock);
+    this.refs = new FileRefs(refSecret, referenceTtlMillis, clock);
     this.lastSweep = clock.getAsLong();
   }
 
@@ -104,6 +105,11 @@ final class FileStore {
 
   void add(StoredFile file) {
     files.put(file.id(), file);
+  }
+
+  /** Every stored file (a live view, for snapshots). */
+  java.util.Collection<StoredFile> all() {
+    return files.values();
   }
 
   /** The file with that id and access_hash, or null. */

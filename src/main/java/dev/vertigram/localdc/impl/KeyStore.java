@@ -23,6 +23,11 @@ final class KeyStore {
     return keys.putIfAbsent(key.id(), key) == null;
   }
 
+  /** Every key (a live view, for snapshots). */
+  java.util.Collection<StoredKey> all() {
+    return keys.values();
+  }
+
   void remove(StoredKey key) {
     keys.remove(key.id(), key);
   }

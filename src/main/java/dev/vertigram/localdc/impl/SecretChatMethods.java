@@ -2,6 +2,7 @@ package dev.vertigram.localdc.impl;
 
 import dev.vertigram.crypto.DhChecks;
 import dev.vertigram.crypto.SecurityCheckException;
+import dev.vertigram.localdc.world.World;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -121,8 +122,10 @@ final class SecretChatMethods implements MethodRegistry.Area {
       message.put("file", new JsonObject().put("_", "encryptedFileEmpty"));
     }
     long other = chat.other(me);
-    push(call, other, update("updateNewEncryptedMessage").put("message", message)
-        .put("qts", chats(call).nextQts(other)));
+    JsonObject update = update("updateNewEncryptedMessage").put("message", message);
+    World w = call.social().world();
+    w.locked(() -> w.user(other).mailbox().addQtsEvent(update));
+    push(call, other, update.copy());
     return Future.succeededFuture(sent);
   }
 
@@ -154,6 +157,6 @@ final class SecretChatMethods implements MethodRegistry.Area {
   private static void push(RpcCall call, long user, JsonObject update) {
     JsonObject updates = new JsonObject().put("_", "updates").put("updates", new JsonArray().add(update))
         .put("users", new JsonArray()).put("chats", new JsonArray()).put("date", now(call)).put("seq", 0);
-    call.dc().core().pusher().push(user, null, call.dc().core().encoder().push(updates));
+    call.social().deliver(null, java.util.List.of(new Social.Push(user, updates)));
   }
 }

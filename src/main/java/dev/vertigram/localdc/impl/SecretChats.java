@@ -6,11 +6,11 @@ import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Secret chats as the server sees them: two users, an access_hash, the public DH values and the key fingerprint; the
- * messages are opaque bytes relayed to the other side. qts is counted per user here until the updates model owns it.
+ * messages are opaque bytes relayed to the other side (their qts is the account's, see
+ * {@link dev.vertigram.localdc.world.Mailbox#addQtsEvent}).
  * Shared by all DCs, thread-safe.
  */
 final class SecretChats {
@@ -55,7 +55,6 @@ final class SecretChats {
   }
 
   private final Map<Integer, Chat> chats = new ConcurrentHashMap<>();
-  private final Map<Long, AtomicInteger> qts = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
   Chat create(int date, long admin, long participant, Buffer gA) {
@@ -74,10 +73,5 @@ final class SecretChats {
       throw new RpcErrorException(400, "CHAT_ID_INVALID");
     }
     return chat;
-  }
-
-  /** The next qts of {@code user}. */
-  int nextQts(long user) {
-    return qts.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet();
   }
 }

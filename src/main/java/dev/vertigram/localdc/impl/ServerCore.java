@@ -7,6 +7,9 @@ import dev.vertigram.tl.TlCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
+import dev.vertigram.localdc.world.World;
+
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +33,45 @@ public final class ServerCore {
   private final FileStore files;
   private final UpdatePusher pusher = new UpdatePusher();
   private final SecretChats secretChats = new SecretChats();
-  private final Social social = new Social(this);
+  private final Social social;
+  private final Persistence persistence;
   private final Map<Integer, DcState> dcs = new TreeMap<>();
   private final List<String> deployments = new ArrayList<>();
 
+  /** A Local DC with an empty world. */
   public ServerCore(Vertx vertx, LocalDcOptions options, RsaKeyPair rsa) {
+    this(vertx, options, rsa, null);
+  }
+
+  /**
+   * Loads or generates the RSA key and loads the snapshot when {@link LocalDcOptions#snapshotEnabled()} (off the
+   * event loop), then builds the core (not started yet).
+   */
+  public static Future<ServerCore> open(Vertx vertx, LocalDcOptions options) {
+    return vertx.executeBlocking(() -> {
+      RsaKeyPair rsa = PrivateFiles.loadOrCreateRsaKey(options.rsaKeyFile());
+      Snapshot.Contents snapshot = options.snapshotEnabled() ? Snapshot.load(Path.of(options.stateDir())) : null;
+      return new ServerCore(vertx, options, rsa, snapshot);
+    });
+  }
+
+  private ServerCore(Vertx vertx, LocalDcOptions options, RsaKeyPair rsa, Snapshot.Contents snapshot) {
     this.vertx = vertx;
     this.options = options;
     this.rsa = rsa;
     faults.apply(options.faults());
+    World world = snapshot != null ? snapshot.world() : new World();
     files = new FileStore(options.uploadPartsTtlSeconds() * 1000L, options.fileReferenceTtlSeconds() * 1000L,
-        System::currentTimeMillis);
+        world.derivedSecret("file_reference"), System::currentTimeMillis);
     rpc = new RpcDispatcher(MethodRegistry.standard(), encoder, faults, stats, pusher,
         new FloodLimiter(options.floodLimits()));
+    social = new Social(this, world);
     options.ports().keySet().forEach(id -> dcs.put(id, new DcState(id, this)));
+    persistence = options.snapshotEnabled() ? new Persistence(this, Path.of(options.stateDir())) : null;
+    if (snapshot != null) {
+      persistence.apply(snapshot);
+    }
+    Accounts.create(social.world(), options.accounts());
   }
 
   /** Binds every DC, one after the other. */
@@ -57,14 +85,19 @@ public final class ServerCore {
             return null;
           });
     }
-    return chain;
+    return chain.onSuccess(v -> {
+      if (persistence != null) {
+        persistence.startTimer(options.snapshotIntervalSeconds());
+      }
+    });
   }
 
   /** Undeploys every DC (closing their servers) still deployed (children of an undeployed verticle already are not). */
   public Future<Void> stop() {
     List<Future<Void>> all = new ArrayList<>();
     deployments.stream().filter(vertx.deploymentIDs()::contains).forEach(id -> all.add(vertx.undeploy(id)));
-    return Future.all(all).mapEmpty();
+    Future<Void> undeployed = Future.all(all).mapEmpty();
+    return persistence == null ? undeployed : undeployed.eventually(persistence::stop);
   }
 
   /** The bound DCs in id order. */
@@ -141,6 +174,16 @@ public final class ServerCore {
 
   SecretChats secretChats() {
     return secretChats;
+  }
+
+  /** The served DCs in id order. */
+  java.util.Collection<DcState> dcs() {
+    return dcs.values();
+  }
+
+  /** Saves a snapshot now (when snapshots are on); the future completes once it is on disk. */
+  public Future<Void> saveSnapshot() {
+    return persistence == null ? Future.succeededFuture() : persistence.save();
   }
 
   /** The DC with that id, or null when it is not served. */

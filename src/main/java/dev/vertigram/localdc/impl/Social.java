@@ -1,11 +1,14 @@
 package dev.vertigram.localdc.impl;
 
+import dev.vertigram.localdc.world.Mailbox;
 import dev.vertigram.localdc.world.World;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -19,13 +22,15 @@ final class Social {
   record Push(long userId, JsonObject updates) {
   }
 
-  private final World world = new World();
-  private final TlViews views = new TlViews(world);
+  private final World world;
+  private final TlViews views;
   private final Authorizations auths = new Authorizations();
   private final ServerCore core;
 
-  Social(ServerCore core) {
+  Social(ServerCore core, World world) {
     this.core = core;
+    this.world = world;
+    this.views = new TlViews(world);
   }
 
   World world() {
@@ -40,14 +45,69 @@ final class Social {
     return auths;
   }
 
-  /** Pushes each update to its user's sessions, except the session of {@code call}. Call outside the world lock. */
+  /**
+   * Pushes each update to its user's sessions, except the session of {@code call}, in the account's seq order (see
+   * {@link #sequence}). Call outside the world lock.
+   */
   void deliver(RpcCall call, List<Push> pushes) {
-    for (Push p : pushes) {
+    for (Push p : world.locked(() -> sequence(pushes))) {
       if (core.faults().takeDropUpdate()) {
         continue;
       }
       core.pusher().push(p.userId(), call == null ? null : call.session(), core.encoder().push(p.updates()));
     }
+  }
+
+  /**
+   * Gives the {@code updates} of each account their seq, as Telegram does: the {@code updates} objects for one account
+   * become one {@code updates} (seq = the account's next seq) or, when there are several, one {@code updatesCombined}
+   * (seq_start..seq, one seq per object) placed where the first of them was; short updates keep their place. Call
+   * under the world lock.
+   */
+  private List<Push> sequence(List<Push> pushes) {
+    Map<Long, List<JsonObject>> grouped = new LinkedHashMap<>();
+    for (Push p : pushes) {
+      if ("updates".equals(p.updates().getString("_"))) {
+        grouped.computeIfAbsent(p.userId(), u -> new ArrayList<>()).add(p.updates());
+      }
+    }
+    List<Push> out = new ArrayList<>(pushes.size());
+    for (Push p : pushes) {
+      List<JsonObject> group = "updates".equals(p.updates().getString("_")) ? grouped.remove(p.userId()) : null;
+      if (group != null) {
+        out.add(new Push(p.userId(), stamp(world.user(p.userId()).mailbox(), group)));
+      } else if (!"updates".equals(p.updates().getString("_"))) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static JsonObject stamp(Mailbox box, List<JsonObject> group) {
+    JsonObject first = group.get(0);
+    int start = box.nextSeq();
+    if (group.size() == 1) {
+      return first.put("seq", start);
+    }
+    JsonObject combined = new JsonObject().put("_", "updatesCombined").put("updates", new JsonArray())
+        .put("users", new JsonArray()).put("chats", new JsonArray()).put("date", first.getInteger("date"));
+    Set<Object> seen = new java.util.HashSet<>();
+    for (JsonObject u : group) {
+      combined.getJsonArray("updates").addAll(u.getJsonArray("updates"));
+      for (String list : new String[] {"users", "chats"}) {
+        u.getJsonArray(list).forEach(peer -> {
+          JsonObject o = (JsonObject) peer;
+          if (seen.add(o.getString("_") + o.getLong("id"))) {
+            combined.getJsonArray(list).add(o);
+          }
+        });
+      }
+    }
+    int seq = start;
+    for (int i = 1; i < group.size(); i++) {
+      seq = box.nextSeq();
+    }
+    return combined.put("seq_start", start).put("seq", seq);
   }
 
   /** Ids of the users, chats and channels a TL value mentions (peers, user_id / chat_id / channel_id fields). */
@@ -87,7 +147,10 @@ final class Social {
     }
   }
 
-  /** An {@code updates} object (seq 0: its updates carry pts) with the users and chats they mention. */
+  /**
+   * An {@code updates} object with the users and chats its updates mention; {@code seq} 0 for call results (pushes
+   * get the account's seq in {@link #deliver}).
+   */
   static JsonObject updates(TlViews views, long viewer, List<JsonObject> updates, int date, int seq) {
     JsonArray list = new JsonArray(new ArrayList<>(updates));
     JsonObject u = new JsonObject().put("_", "updates").put("updates", list).put("date", date).put("seq", seq);

@@ -40,10 +40,11 @@ final class UpdatesMethods implements MethodRegistry.Area {
     long me = call.requireUser();
     JsonObject q = call.query();
     int pts = q.getInteger("pts");
+    int qts = q.getInteger("qts", 0);
     World w = call.social().world();
     return Future.succeededFuture(w.locked(() -> {
       Mailbox box = w.user(me).mailbox();
-      if (pts >= box.pts()) {
+      if (pts >= box.pts() && qts >= box.qts()) {
         return new JsonObject().put("_", "updates.differenceEmpty").put("date", call.now()).put("seq", box.seq());
       }
       Integer total = q.getInteger("pts_total_limit");
@@ -60,11 +61,16 @@ final class UpdatesMethods implements MethodRegistry.Area {
           others.add(e.update());
         }
       }
-      int reached = events.get(events.size() - 1).pts();
-      boolean slice = reached < box.pts();
+      List<JsonObject> qtsEvents = box.qtsEventsAfter(qts, SLICE);
+      JsonArray encrypted = new JsonArray();
+      qtsEvents.forEach(u -> encrypted.add(u.getJsonObject("message")));
+      int reached = events.isEmpty() ? box.pts() : events.get(events.size() - 1).pts();
+      int reachedQts = qtsEvents.isEmpty() ? box.qts() : qtsEvents.get(qtsEvents.size() - 1).getInteger("qts");
+      boolean slice = reached < box.pts() || reachedQts < box.qts();
+      JsonObject state = state(box, reached, call.now()).put("qts", reachedQts);
       JsonObject out = new JsonObject().put("_", slice ? "updates.differenceSlice" : "updates.difference")
-          .put("new_messages", messages).put("new_encrypted_messages", new JsonArray()).put("other_updates", others)
-          .put(slice ? "intermediate_state" : "state", state(box, reached, call.now()));
+          .put("new_messages", messages).put("new_encrypted_messages", encrypted).put("other_updates", others)
+          .put(slice ? "intermediate_state" : "state", state);
       return new Social.Refs().add(messages).add(others).into(call.social().views(), me, out);
     }));
   }

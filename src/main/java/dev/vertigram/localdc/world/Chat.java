@@ -52,6 +52,10 @@ public final class Chat {
     return version;
   }
 
+  void version(int version) {
+    this.version = version;
+  }
+
   /** Members in join order, by user id. */
   public Map<Long, Member> members() {
     return members;

@@ -1,5 +1,6 @@
 package dev.vertigram.localdc.world;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ public final class Mailbox {
 
   private final TreeMap<Integer, JsonObject> messages = new TreeMap<>();
   private final List<PtsEvent> events = new ArrayList<>();
+  /** Secret-chat updates (updateNewEncryptedMessage) in qts order, the last {@value #MAX_EVENTS}. */
+  private final List<JsonObject> qtsEvents = new ArrayList<>();
   private final Map<Long, Integer> randomIds = new HashMap<>();
   /** Peer key (see {@link World#peerKey}) → highest message id read by the owner. */
   private final Map<String, Integer> readInbox = new HashMap<>();
@@ -71,6 +74,21 @@ public final class Mailbox {
     return qts;
   }
 
+  /** Records a secret-chat update taking the next qts (its {@code qts} field is set); returns the new qts. */
+  public int addQtsEvent(JsonObject update) {
+    update.put("qts", ++qts);
+    qtsEvents.add(update);
+    if (qtsEvents.size() > MAX_EVENTS) {
+      qtsEvents.subList(0, qtsEvents.size() - MAX_EVENTS).clear();
+    }
+    return qts;
+  }
+
+  /** The kept secret-chat updates with a qts above {@code fromQts}, at most {@code limit}. */
+  public List<JsonObject> qtsEventsAfter(int fromQts, int limit) {
+    return qtsEvents.stream().filter(u -> u.getInteger("qts") > fromQts).limit(limit).toList();
+  }
+
   public int seq() {
     return seq;
   }
@@ -95,5 +113,37 @@ public final class Mailbox {
 
   public Map<String, Integer> readOutbox() {
     return readOutbox;
+  }
+
+  /** The whole box as JSON (for a snapshot). */
+  JsonObject toJson() {
+    JsonArray msgs = new JsonArray();
+    messages.values().forEach(msgs::add);
+    JsonArray log = new JsonArray();
+    events.forEach(e -> log.add(new JsonArray().add(e.pts()).add(e.ptsCount()).add(e.date()).add(e.update())));
+    JsonObject rnd = new JsonObject();
+    randomIds.forEach((r, id) -> rnd.put(Long.toString(r), id));
+    return new JsonObject().put("last_id", lastMessageId).put("pts", pts).put("qts", qts).put("seq", seq)
+        .put("messages", msgs).put("events", log).put("qts_events", new JsonArray(new ArrayList<>(qtsEvents)))
+        .put("random_ids", rnd)
+        .put("read_inbox", new JsonObject(new HashMap<>(readInbox)))
+        .put("read_outbox", new JsonObject(new HashMap<>(readOutbox)));
+  }
+
+  /** Replaces this (empty) box's content with {@code json} from {@link #toJson()}. */
+  void restore(JsonObject json) {
+    lastMessageId = json.getInteger("last_id");
+    pts = json.getInteger("pts");
+    qts = json.getInteger("qts");
+    seq = json.getInteger("seq");
+    json.getJsonArray("messages").forEach(m -> messages.put(((JsonObject) m).getInteger("id"), (JsonObject) m));
+    json.getJsonArray("events").forEach(e -> {
+      JsonArray a = (JsonArray) e;
+      events.add(new PtsEvent(a.getInteger(0), a.getInteger(1), a.getInteger(2), a.getJsonObject(3)));
+    });
+    json.getJsonArray("qts_events").forEach(u -> qtsEvents.add((JsonObject) u));
+    json.getJsonObject("random_ids").forEach(e -> randomIds.put(Long.parseLong(e.getKey()), (Integer) e.getValue()));
+    json.getJsonObject("read_inbox").forEach(e -> readInbox.put(e.getKey(), (Integer) e.getValue()));
+    json.getJsonObject("read_outbox").forEach(e -> readOutbox.put(e.getKey(), (Integer) e.getValue()));
   }
 }

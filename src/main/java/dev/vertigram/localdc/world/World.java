@@ -88,6 +88,17 @@ public final class World {
     }
   }
 
+  /** A secret for another purpose derived from the server secret (stable across snapshots). Lock-free. */
+  public byte[] derivedSecret(String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      return mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A stable key naming a peer inside a box ("u123", "c45", "h1000000001"). */
   public static String peerKey(Kind kind, long id) {
     return switch (kind) {
@@ -214,6 +225,57 @@ public final class World {
   /** Basic groups {@code userId} is a member of. */
   public java.util.List<Chat> chatsOf(long userId) {
     return chats.values().stream().filter(c -> c.members().containsKey(userId)).toList();
+  }
+
+  // ---- snapshots (see WorldCodec) ----
+
+  byte[] secret() {
+    return secret.clone();
+  }
+
+  Map<Long, java.util.Set<Long>> met() {
+    return met;
+  }
+
+  Collection<Chat> chats() {
+    return chats.values();
+  }
+
+  Collection<Channel> channels() {
+    return channels.values();
+  }
+
+  /** The next user, chat and channel ids. */
+  long[] nextIds() {
+    return new long[] {nextUserId, nextChatId, nextChannelId};
+  }
+
+  void nextIds(long[] ids) {
+    nextUserId = ids[0];
+    nextChatId = ids[1];
+    nextChannelId = ids[2];
+  }
+
+  /** Adds a user read from a snapshot, with its phone and username indexed. */
+  void restore(User u) {
+    users.put(u.id(), u);
+    if (u.phone() != null) {
+      byPhone.put(u.phone(), u);
+    }
+    if (u.username() != null) {
+      byUsername.put(u.username().toLowerCase(Locale.ROOT), u);
+    }
+  }
+
+  void restore(Chat c) {
+    chats.put(c.id(), c);
+  }
+
+  void restore(Channel c) {
+    channels.put(c.id(), c);
+    if (c.username() != null) {
+      byUsername.put(c.username().toLowerCase(Locale.ROOT), c);
+    }
   }
 
   /** Channels {@code userId} is a member of. */
