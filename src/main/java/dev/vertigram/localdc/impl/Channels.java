@@ -27,7 +27,8 @@ final class Channels {
   /** A channel message as {@code viewer} sees it (out when they sent it). */
   static JsonObject seenBy(JsonObject m, long viewer) {
     JsonObject from = m.getJsonObject("from_id");
-    if (m.getJsonObject("peer_id").containsKey("channel_id") && from != null
+    JsonObject peer = m.getJsonObject("peer_id");
+    if (peer != null && peer.containsKey("channel_id") && from != null
         && from.getLong("user_id", 0L) == viewer) {
       return m.copy().put("out", true);
     }

@@ -95,7 +95,7 @@ final class MessageMethods implements MethodRegistry.Area {
   }
 
   /** The box holding a dialog: the user's own, or the channel's. */
-  private static Mailbox box(World w, long me, InputPeers.Target peer) {
+  static Mailbox box(World w, long me, InputPeers.Target peer) {
     return peer.kind() == World.Kind.CHANNEL ? InputPeers.memberOf(w, me, w.channel(peer.id())).mailbox()
         : w.user(me).mailbox();
   }
@@ -198,25 +198,41 @@ final class MessageMethods implements MethodRegistry.Area {
     };
   }
 
+  /** messages.deleteMessages; with revoke, the other participants' copies go too (updateDeleteMessages pushed). */
   private static Future<JsonObject> deleteMessages(RpcCall call) {
     long me = call.requireUser();
     World w = call.social().world();
     JsonArray ids = call.query().getJsonArray("id");
-    return Future.succeededFuture(w.locked(() -> {
-      Mailbox box = w.user(me).mailbox();
-      JsonArray deleted = new JsonArray();
-      ids.forEach(id -> {
-        if (box.messages().remove(((Number) id).intValue()) != null) {
-          deleted.add(id);
+    boolean revoke = call.query().getBoolean("revoke", false);
+    List<Social.Push> pushes = new ArrayList<>();
+    JsonObject result = w.locked(() -> {
+      Messaging messaging = new Messaging(call.social().views());
+      Map<Long, JsonArray> deleted = new LinkedHashMap<>();
+      for (Object id : ids) {
+        JsonObject m = w.user(me).mailbox().messages().get(((Number) id).intValue());
+        if (m != null) {
+          deleted.computeIfAbsent(me, k -> new JsonArray()).add(id);
+          if (revoke) {
+            messaging.copies(m, me).forEach((owner, copy) ->
+                deleted.computeIfAbsent(owner, k -> new JsonArray()).add(copy.getInteger("id")));
+          }
+        }
+      }
+      deleted.forEach((owner, list) -> {
+        Mailbox box = w.user(owner).mailbox();
+        list.forEach(id -> box.messages().remove(((Number) id).intValue()));
+        JsonObject upd = new JsonObject().put("_", "updateDeleteMessages").put("messages", list);
+        box.addEvent(upd, list.size(), call.now());
+        if (owner != me) {
+          pushes.add(new Social.Push(owner, Social.updates(call.social().views(), owner, List.of(upd), call.now(), 0)));
         }
       });
-      if (deleted.isEmpty()) {
-        return new JsonObject().put("_", "messages.affectedMessages").put("pts", box.pts()).put("pts_count", 0);
-      }
-      int pts = box.addEvent(new JsonObject().put("_", "updateDeleteMessages").put("messages", deleted),
-          deleted.size(), call.now());
-      return new JsonObject().put("_", "messages.affectedMessages").put("pts", pts).put("pts_count", deleted.size());
-    }));
+      Mailbox mine = w.user(me).mailbox();
+      int count = deleted.containsKey(me) ? deleted.get(me).size() : 0;
+      return new JsonObject().put("_", "messages.affectedMessages").put("pts", mine.pts()).put("pts_count", count);
+    });
+    call.social().deliver(call, pushes);
+    return Future.succeededFuture(result);
   }
 
   private static Future<JsonObject> setTyping(RpcCall call) {

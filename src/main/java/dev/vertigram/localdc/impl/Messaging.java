@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stores new messages in every participant's box and shapes the updates as Telegram does. Private chats and basic
@@ -21,6 +23,12 @@ final class Messaging {
   /** What a send produced: the answer for the calling session and the pushes for everyone else. */
   record Outcome(JsonObject result, List<Social.Push> pushes) {
   }
+
+  /**
+   * A field of the stored copies of one private or basic-group message naming it across boxes ({@code
+   * "<sender id>:<random_id>"}); not a TL field, so the encoder leaves it out.
+   */
+  static final String ORIGIN = "$origin";
 
   private final World w;
   private final TlViews views;
@@ -87,7 +95,8 @@ final class Messaging {
       long other = to.kind() == World.Kind.USER ? (owner == me ? to.id() : me) : 0;
       JsonObject peer = peerFor != null ? peerFor : TlViews.peerUser(other);
       JsonObject m = content.fill(new JsonObject().put("_", "message").put("id", id)
-          .put("from_id", TlViews.peerUser(me)).put("peer_id", peer).put("date", now));
+          .put("from_id", TlViews.peerUser(me)).put("peer_id", peer).put("date", now)
+          .put(ORIGIN, me + ":" + randomId));
       if (owner == me) {
         m.put("out", true);
         box.randomId(randomId, id);
@@ -149,6 +158,25 @@ final class Messaging {
       }
     }
     return s;
+  }
+
+  /** The other participants' copies of {@code m}, a message of {@code owner}'s box: by owner id. */
+  Map<Long, JsonObject> copies(JsonObject m, long owner) {
+    Map<Long, JsonObject> out = new LinkedHashMap<>();
+    String origin = m.getString(ORIGIN);
+    JsonObject peer = m.getJsonObject("peer_id");
+    if (origin == null) {
+      return out;
+    }
+    List<Long> others = "peerChat".equals(peer.getString("_")) && w.chat(peer.getLong("chat_id")) != null
+        ? new ArrayList<>(w.chat(peer.getLong("chat_id")).members().keySet()) : List.of(peer.getLong("user_id"));
+    for (long other : others) {
+      if (other != owner && w.user(other) != null) {
+        w.user(other).mailbox().messages().values().stream().filter(c -> origin.equals(c.getString(ORIGIN)))
+            .findFirst().ifPresent(c -> out.put(other, c));
+      }
+    }
+    return out;
   }
 
   /** The messages of a box exchanged with {@code peer} (by peer key), newest first. */
