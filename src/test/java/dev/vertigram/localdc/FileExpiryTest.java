@@ -42,6 +42,29 @@ class FileExpiryTest extends LocalDcTestBase {
     error(s.call(getFile(location(doc), 0, 4096)), 400, "FILE_REFERENCE_EXPIRED");
   }
 
+  /** An expired reference is renewed by fetching the message again (getMessages and getHistory). */
+  @Test
+  void refetchedMessagesCarryFreshReferences() throws Exception {
+    TestSession s = user();
+    byte[] data = random(5_000);
+    JsonObject sent = s.call(MediaMessagesTest.sendDocument(q("inputPeerSelf"), upload(s, data, false, ""), "", 3L));
+    JsonObject message = sent.getJsonArray("updates").getJsonObject(1).getJsonObject("message");
+    JsonObject doc = message.getJsonObject("media").getJsonObject("document");
+    Thread.sleep(1100);
+    error(s.call(getFile(location(doc), 0, 4096)), 400, "FILE_REFERENCE_EXPIRED");
+    JsonObject fetched = s.call(q("messages.getMessages").put("id", new io.vertx.core.json.JsonArray()
+        .add(q("inputMessageID").put("id", message.getInteger("id")))));
+    JsonObject fresh = fetched.getJsonArray("messages").getJsonObject(0).getJsonObject("media")
+        .getJsonObject("document");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(data, FilesTest.download(s, location(fresh)));
+    JsonObject history = s.call(q("messages.getHistory").put("peer", q("inputPeerSelf")).put("offset_id", 0)
+        .put("offset_date", 0).put("add_offset", 0).put("limit", 10).put("max_id", 0).put("min_id", 0)
+        .put("hash", 0L));
+    JsonObject viaHistory = history.getJsonArray("messages").getJsonObject(0).getJsonObject("media")
+        .getJsonObject("document");
+    assertEquals("upload.file", s.call(getFile(location(viaHistory), 0, 4096)).getString("_"));
+  }
+
   @Test
   void uploadedPartsExpire() throws Exception {
     TestSession s = user();

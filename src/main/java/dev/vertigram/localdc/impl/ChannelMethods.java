@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * channels.createChannel / inviteToChannel / joinChannel / getChannels / getFullChannel / getParticipants.
+ * channels.createChannel / inviteToChannel / joinChannel / getChannels / getFullChannel / getParticipants, and the
+ * channel's messages: channels.getMessages / readHistory / deleteMessages (updateDeleteChannelMessages to members).
  */
 final class ChannelMethods implements MethodRegistry.Area {
 
@@ -22,7 +23,10 @@ final class ChannelMethods implements MethodRegistry.Area {
         .add("channels.joinChannel", ChannelMethods::joinChannel)
         .add("channels.getChannels", ChannelMethods::getChannels)
         .add("channels.getFullChannel", ChannelMethods::getFull)
-        .add("channels.getParticipants", ChannelMethods::getParticipants);
+        .add("channels.getParticipants", ChannelMethods::getParticipants)
+        .add("channels.getMessages", ChannelMethods::getMessages)
+        .add("channels.readHistory", ChannelMethods::readHistory)
+        .add("channels.deleteMessages", ChannelMethods::deleteMessages);
   }
 
   private static Future<JsonObject> create(RpcCall call) {
@@ -129,5 +133,75 @@ final class ChannelMethods implements MethodRegistry.Area {
           .put("participants", list).put("chats", new JsonArray())
           .put("users", call.social().views().users(me, ids));
     }));
+  }
+
+  private static Channel member(RpcCall call, long me) {
+    World w = call.social().world();
+    return InputPeers.memberOf(w, me, InputPeers.inputChannel(w, me, call.query().getJsonObject("channel")));
+  }
+
+  private static Future<JsonObject> getMessages(RpcCall call) {
+    long me = call.requireUser();
+    JsonArray ids = call.query().getJsonArray("id", new JsonArray());
+    return Future.succeededFuture(call.social().world().locked(() -> {
+      Channel c = member(call, me);
+      List<JsonObject> found = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        JsonObject in = ids.getJsonObject(i);
+        JsonObject m = "inputMessageID".equals(in.getString("_"))
+            ? c.mailbox().messages().get(in.getInteger("id")) : null;
+        found.add(m != null ? m : new JsonObject().put("_", "messageEmpty").put("id", in.getInteger("id", 0)));
+      }
+      return MessageMethods.messages(call, me, found, found.size(),
+          new InputPeers.Target(World.Kind.CHANNEL, c.id()));
+    }));
+  }
+
+  private static Future<JsonObject> readHistory(RpcCall call) {
+    long me = call.requireUser();
+    World w = call.social().world();
+    w.locked(() -> {
+      Channel c = member(call, me);
+      int top = c.mailbox().messages().isEmpty() ? 0 : c.mailbox().messages().lastKey();
+      int maxId = call.query().getInteger("max_id", 0);
+      return w.user(me).mailbox().readInbox().merge(World.peerKey(World.Kind.CHANNEL, c.id()),
+          maxId <= 0 ? top : Math.min(maxId, top), Math::max);
+    });
+    return Future.succeededFuture(AccountMethods.bool(true));
+  }
+
+  private static Future<JsonObject> deleteMessages(RpcCall call) {
+    long me = call.requireUser();
+    JsonArray ids = call.query().getJsonArray("id", new JsonArray());
+    World w = call.social().world();
+    List<Social.Push> pushes = new ArrayList<>();
+    JsonObject result = w.locked(() -> {
+      Channel c = member(call, me);
+      JsonArray deleted = new JsonArray();
+      for (Object id : ids) {
+        JsonObject m = c.mailbox().messages().get(((Number) id).intValue());
+        if (m == null) {
+          continue;
+        }
+        JsonObject from = m.getJsonObject("from_id");
+        if (c.creatorId() != me && (from == null || from.getLong("user_id", 0L) != me)) {
+          throw new RpcErrorException(403, "MESSAGE_DELETE_FORBIDDEN");
+        }
+        c.mailbox().messages().remove(((Number) id).intValue());
+        deleted.add(id);
+      }
+      if (deleted.isEmpty()) {
+        return new JsonObject().put("_", "messages.affectedMessages").put("pts", c.mailbox().pts())
+            .put("pts_count", 0);
+      }
+      JsonObject upd = new JsonObject().put("_", "updateDeleteChannelMessages").put("channel_id", c.id())
+          .put("messages", deleted);
+      int pts = c.mailbox().addEvent(upd, deleted.size(), call.now());
+      c.members().keySet().forEach(member -> pushes.add(new Social.Push(member,
+          Social.updates(call.social().views(), member, List.of(upd.copy()), call.now(), 0))));
+      return new JsonObject().put("_", "messages.affectedMessages").put("pts", pts).put("pts_count", deleted.size());
+    });
+    call.social().deliver(call, pushes);
+    return Future.succeededFuture(result);
   }
 }

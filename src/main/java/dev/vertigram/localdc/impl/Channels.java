@@ -3,7 +3,6 @@ package dev.vertigram.localdc.impl;
 import dev.vertigram.localdc.world.Channel;
 import dev.vertigram.localdc.world.Mailbox;
 import dev.vertigram.localdc.world.World;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -28,15 +27,15 @@ final class Channels {
   /** A channel message as {@code viewer} sees it (out when they sent it). */
   static JsonObject seenBy(JsonObject m, long viewer) {
     JsonObject from = m.getJsonObject("from_id");
-    if (m.getJsonObject("peer_id").containsKey("channel_id") && from != null
+    JsonObject peer = m.getJsonObject("peer_id");
+    if (peer != null && peer.containsKey("channel_id") && from != null
         && from.getLong("user_id", 0L) == viewer) {
       return m.copy().put("out", true);
     }
     return m;
   }
 
-  Messaging.Outcome send(long me, Channel c, String text, JsonArray entities, Integer replyTo, long randomId,
-      int now) {
+  Messaging.Outcome send(long me, Channel c, Messaging.Content content, long randomId, int now) {
     InputPeers.memberOf(w, me, c);
     if (!c.megagroup() && c.creatorId() != me) {
       throw new RpcErrorException(403, "CHAT_WRITE_FORBIDDEN");
@@ -50,18 +49,12 @@ final class Channels {
       pts = box.pts();
     } else {
       int id = box.nextMessageId();
-      m = new JsonObject().put("_", "message").put("id", id).put("peer_id", TlViews.peerChannel(c.id()))
-          .put("date", now).put("message", text);
+      m = content.fill(new JsonObject().put("_", "message").put("id", id)
+          .put("peer_id", TlViews.peerChannel(c.id())).put("date", now));
       if (c.megagroup()) {
         m.put("from_id", TlViews.peerUser(me));
       } else {
         m.put("post", true);
-      }
-      if (entities != null && !entities.isEmpty()) {
-        m.put("entities", entities.copy());
-      }
-      if (replyTo != null) {
-        m.put("reply_to", new JsonObject().put("_", "messageReplyHeader").put("reply_to_msg_id", replyTo));
       }
       box.messages().put(id, m);
       box.randomId(randomId, id);

@@ -52,6 +52,12 @@ final class Media {
     return out;
   }
 
+  /** {@code message} as sent to a client again: a copy with renewed file references when it has media. */
+  static JsonObject refreshed(FileStore files, JsonObject message) {
+    JsonObject media = message.getJsonObject("media");
+    return media == null ? message : message.copy().put("media", refresh(files, media));
+  }
+
   private static StoredFile uploadedDocument(DcState dc, long userId, JsonObject in) {
     FileStore files = dc.core().files();
     JsonObject inputFile = in.getJsonObject("file");

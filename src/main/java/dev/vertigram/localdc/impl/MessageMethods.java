@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Messages in private chats and basic groups: messages.sendMessage (entities, reply_to, random_id dedupe),
+ * Messages in private chats and basic groups: messages.sendMessage and sendMedia (entities, reply_to, random_id
+ * dedupe; media made by {@link Media}),
  * getHistory, getMessages, search (text, basic), readHistory, deleteMessages, setTyping, getDialogs.
  */
 final class MessageMethods implements MethodRegistry.Area {
@@ -24,6 +26,7 @@ final class MessageMethods implements MethodRegistry.Area {
   @Override
   public void register(MethodRegistry registry) {
     registry.add("messages.sendMessage", MessageMethods::sendMessage)
+        .add("messages.sendMedia", MessageMethods::sendMedia)
         .add("messages.getHistory", call -> history(call, null))
         .add("messages.search", call -> history(call, call.query().getString("q", "").toLowerCase(Locale.ROOT)))
         .add("messages.getMessages", MessageMethods::getMessages)
@@ -34,16 +37,33 @@ final class MessageMethods implements MethodRegistry.Area {
   }
 
   private static Future<JsonObject> sendMessage(RpcCall call) {
-    long me = call.requireUser();
     JsonObject q = call.query();
     String text = q.getString("message", "");
     if (text.isBlank()) {
       throw new RpcErrorException(400, "MESSAGE_EMPTY");
     }
+    return send(call, text, null);
+  }
+
+  private static Future<JsonObject> sendMedia(RpcCall call) {
+    long me = call.requireUser();
+    JsonObject input = call.query().getJsonObject("media");
+    return send(call, call.query().getString("message", ""), () -> Media.create(call.dc(), me, input));
+  }
+
+  /**
+   * messages.sendMessage / sendMedia: checks the text, random_id and peer, stores the message and pushes the
+   * updates. {@code media} (null for text) makes the MessageMedia outside the world lock, unless the random_id
+   * was already sent (then the first message is the answer).
+   */
+  private static Future<JsonObject> send(RpcCall call, String text, Supplier<JsonObject> media) {
+    long me = call.requireUser();
+    JsonObject q = call.query();
     if (text.length() > MESSAGE_LENGTH_MAX) {
-      throw new RpcErrorException(400, "MESSAGE_TOO_LONG");
+      throw new RpcErrorException(400, media == null ? "MESSAGE_TOO_LONG" : "MEDIA_CAPTION_TOO_LONG");
     }
-    if (q.getLong("random_id", 0L) == 0) {
+    long randomId = q.getLong("random_id", 0L);
+    if (randomId == 0) {
       throw new RpcErrorException(400, "RANDOM_ID_EMPTY");
     }
     JsonObject reply = q.getJsonObject("reply_to");
@@ -51,14 +71,16 @@ final class MessageMethods implements MethodRegistry.Area {
         ? reply.getInteger("reply_to_msg_id") : null;
     Social social = call.social();
     World w = social.world();
+    boolean dup = w.locked(() -> box(w, me, InputPeers.peer(w, me, q.getJsonObject("peer"))).byRandomId(randomId)
+        != null);
+    Messaging.Content content = new Messaging.Content(text, q.getJsonArray("entities"),
+        media == null || dup ? null : media.get(), null, replyTo);
     Messaging.Outcome out = w.locked(() -> {
       InputPeers.Target to = InputPeers.peer(w, me, q.getJsonObject("peer"));
       if (to.kind() == World.Kind.CHANNEL) {
-        return new Channels(social.views()).send(me, w.channel(to.id()), text, q.getJsonArray("entities"),
-            replyTo, q.getLong("random_id"), call.now());
+        return new Channels(social.views()).send(me, w.channel(to.id()), content, randomId, call.now());
       }
-      return new Messaging(social.views()).send(me, to, text, q.getJsonArray("entities"), replyTo,
-          q.getLong("random_id"), null, call.now());
+      return new Messaging(social.views()).send(me, to, content, randomId, call.now());
     });
     social.deliver(call, out.pushes());
     return Future.succeededFuture(out.result());
@@ -73,7 +95,7 @@ final class MessageMethods implements MethodRegistry.Area {
   }
 
   /** The box holding a dialog: the user's own, or the channel's. */
-  private static Mailbox box(World w, long me, InputPeers.Target peer) {
+  static Mailbox box(World w, long me, InputPeers.Target peer) {
     return peer.kind() == World.Kind.CHANNEL ? InputPeers.memberOf(w, me, w.channel(peer.id())).mailbox()
         : w.user(me).mailbox();
   }
@@ -106,7 +128,7 @@ final class MessageMethods implements MethodRegistry.Area {
   static JsonObject messages(RpcCall call, long me, List<JsonObject> page, int count, InputPeers.Target peer) {
     TlViews v = call.social().views();
     JsonArray list = new JsonArray();
-    page.forEach(m -> list.add(Channels.seenBy(m, me)));
+    page.forEach(m -> list.add(Media.refreshed(call.dc().core().files(), Channels.seenBy(m, me))));
     JsonObject out = new JsonObject().put("messages", list).put("topics", new JsonArray());
     if (peer != null && peer.kind() == World.Kind.CHANNEL) {
       out.put("_", "messages.channelMessages").put("pts", v.world().channel(peer.id()).mailbox().pts())
@@ -176,25 +198,41 @@ final class MessageMethods implements MethodRegistry.Area {
     };
   }
 
+  /** messages.deleteMessages; with revoke, the other participants' copies go too (updateDeleteMessages pushed). */
   private static Future<JsonObject> deleteMessages(RpcCall call) {
     long me = call.requireUser();
     World w = call.social().world();
     JsonArray ids = call.query().getJsonArray("id");
-    return Future.succeededFuture(w.locked(() -> {
-      Mailbox box = w.user(me).mailbox();
-      JsonArray deleted = new JsonArray();
-      ids.forEach(id -> {
-        if (box.messages().remove(((Number) id).intValue()) != null) {
-          deleted.add(id);
+    boolean revoke = call.query().getBoolean("revoke", false);
+    List<Social.Push> pushes = new ArrayList<>();
+    JsonObject result = w.locked(() -> {
+      Messaging messaging = new Messaging(call.social().views());
+      Map<Long, JsonArray> deleted = new LinkedHashMap<>();
+      for (Object id : ids) {
+        JsonObject m = w.user(me).mailbox().messages().get(((Number) id).intValue());
+        if (m != null) {
+          deleted.computeIfAbsent(me, k -> new JsonArray()).add(id);
+          if (revoke) {
+            messaging.copies(m, me).forEach((owner, copy) ->
+                deleted.computeIfAbsent(owner, k -> new JsonArray()).add(copy.getInteger("id")));
+          }
+        }
+      }
+      deleted.forEach((owner, list) -> {
+        Mailbox box = w.user(owner).mailbox();
+        list.forEach(id -> box.messages().remove(((Number) id).intValue()));
+        JsonObject upd = new JsonObject().put("_", "updateDeleteMessages").put("messages", list);
+        box.addEvent(upd, list.size(), call.now());
+        if (owner != me) {
+          pushes.add(new Social.Push(owner, Social.updates(call.social().views(), owner, List.of(upd), call.now(), 0)));
         }
       });
-      if (deleted.isEmpty()) {
-        return new JsonObject().put("_", "messages.affectedMessages").put("pts", box.pts()).put("pts_count", 0);
-      }
-      int pts = box.addEvent(new JsonObject().put("_", "updateDeleteMessages").put("messages", deleted),
-          deleted.size(), call.now());
-      return new JsonObject().put("_", "messages.affectedMessages").put("pts", pts).put("pts_count", deleted.size());
-    }));
+      Mailbox mine = w.user(me).mailbox();
+      int count = deleted.containsKey(me) ? deleted.get(me).size() : 0;
+      return new JsonObject().put("_", "messages.affectedMessages").put("pts", mine.pts()).put("pts_count", count);
+    });
+    call.social().deliver(call, pushes);
+    return Future.succeededFuture(result);
   }
 
   private static Future<JsonObject> setTyping(RpcCall call) {
@@ -247,7 +285,7 @@ final class MessageMethods implements MethodRegistry.Area {
           d.put("pts", w.channel(m.getJsonObject("peer_id").getLong("channel_id")).mailbox().pts());
         }
         dialogs.add(d);
-        messages.add(Channels.seenBy(m, me));
+        messages.add(Media.refreshed(call.dc().core().files(), Channels.seenBy(m, me)));
       });
       JsonObject out = new JsonObject().put("_", "messages.dialogs").put("dialogs", dialogs).put("messages", messages);
       return new Social.Refs().add(messages).into(call.social().views(), me, out);

@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stores new messages in every participant's box and shapes the updates as Telegram does. Private chats and basic
@@ -22,6 +24,12 @@ final class Messaging {
   record Outcome(JsonObject result, List<Social.Push> pushes) {
   }
 
+  /**
+   * A field of the stored copies of one private or basic-group message naming it across boxes ({@code
+   * "<sender id>:<random_id>"}); not a TL field, so the encoder leaves it out.
+   */
+  static final String ORIGIN = "$origin";
+
   private final World w;
   private final TlViews views;
 
@@ -30,14 +38,42 @@ final class Messaging {
     this.views = views;
   }
 
-  /** A text message to a user or basic group. {@code fwd} is a messageFwdHeader or null. */
-  Outcome send(long me, InputPeers.Target to, String text, JsonArray entities, Integer replyTo, long randomId,
-      JsonObject fwd, int now) {
+  /**
+   * What a new message carries besides its ids: text, entities, media (MessageMedia), forward header and reply.
+   * Null / empty fields are left out of the message.
+   */
+  record Content(String text, JsonArray entities, JsonObject media, JsonObject fwd, Integer replyTo) {
+
+    /** Puts the content fields into a new {@code message}. */
+    JsonObject fill(JsonObject m) {
+      m.put("message", text);
+      if (entities != null && !entities.isEmpty()) {
+        m.put("entities", entities.copy());
+      }
+      if (media != null) {
+        m.put("media", media.copy());
+      }
+      if (fwd != null) {
+        m.put("fwd_from", fwd.copy());
+      }
+      if (replyTo != null) {
+        m.put("reply_to", new JsonObject().put("_", "messageReplyHeader").put("reply_to_msg_id", replyTo));
+      }
+      return m;
+    }
+
+    /** Whether the short update forms (updateShortMessage / updateShortSentMessage) cannot carry it. */
+    boolean needsFullUpdates() {
+      return media != null || fwd != null;
+    }
+  }
+
+  /** A new message to a user or basic group. */
+  Outcome send(long me, InputPeers.Target to, Content content, long randomId, int now) {
     Mailbox mine = w.user(me).mailbox();
     Integer dup = mine.byRandomId(randomId);
     if (dup != null && mine.messages().containsKey(dup)) {
-      JsonObject m = mine.messages().get(dup);
-      return new Outcome(shortSent(dup, mine.pts(), 0, m.getInteger("date"), entities), List.of());
+      return new Outcome(sent(me, mine.messages().get(dup), randomId, mine.pts(), 0), List.of());
     }
     List<Long> recipients = new ArrayList<>();
     JsonObject peerFor;
@@ -58,20 +94,12 @@ final class Messaging {
       int id = box.nextMessageId();
       long other = to.kind() == World.Kind.USER ? (owner == me ? to.id() : me) : 0;
       JsonObject peer = peerFor != null ? peerFor : TlViews.peerUser(other);
-      JsonObject m = new JsonObject().put("_", "message").put("id", id).put("from_id", TlViews.peerUser(me))
-          .put("peer_id", peer).put("date", now).put("message", text);
+      JsonObject m = content.fill(new JsonObject().put("_", "message").put("id", id)
+          .put("from_id", TlViews.peerUser(me)).put("peer_id", peer).put("date", now)
+          .put(ORIGIN, me + ":" + randomId));
       if (owner == me) {
         m.put("out", true);
         box.randomId(randomId, id);
-      }
-      if (entities != null && !entities.isEmpty()) {
-        m.put("entities", entities.copy());
-      }
-      if (replyTo != null) {
-        m.put("reply_to", new JsonObject().put("_", "messageReplyHeader").put("reply_to_msg_id", replyTo));
-      }
-      if (fwd != null) {
-        m.put("fwd_from", fwd.copy());
       }
       box.messages().put(id, m);
       boolean firstMeeting = !w.knows(owner, me);
@@ -80,14 +108,27 @@ final class Messaging {
       }
       int pts = box.addEvent(new JsonObject().put("_", "updateNewMessage").put("message", m), 1, now);
       if (owner == me) {
-        result = shortSent(id, pts, 1, now, entities);
+        result = sent(me, m, randomId, pts, 1);
       }
-      pushes.add(new Social.Push(owner, firstMeeting || fwd != null
-          ? Social.updates(views, owner, List.of(new JsonObject().put("_", "updateNewMessage").put("message", m)
-          .put("pts", pts).put("pts_count", 1)), now, 0)
+      pushes.add(new Social.Push(owner, firstMeeting || content.needsFullUpdates()
+          ? Social.updates(views, owner, List.of(newMessage(m, pts, 1)), now, 0)
           : shortMessage(m, me, to, pts)));
     }
     return new Outcome(result, pushes);
+  }
+
+  private static JsonObject newMessage(JsonObject m, int pts, int ptsCount) {
+    return new JsonObject().put("_", "updateNewMessage").put("message", m).put("pts", pts).put("pts_count", ptsCount);
+  }
+
+  /** The sender's answer: updateShortSentMessage for plain text, else updates with updateMessageID. */
+  private JsonObject sent(long me, JsonObject m, long randomId, int pts, int ptsCount) {
+    if (m.containsKey("media") || m.containsKey("fwd_from")) {
+      JsonObject messageId = new JsonObject().put("_", "updateMessageID").put("id", m.getInteger("id"))
+          .put("random_id", randomId);
+      return Social.updates(views, me, List.of(messageId, newMessage(m, pts, ptsCount)), m.getInteger("date"), 0);
+    }
+    return shortSent(m.getInteger("id"), pts, ptsCount, m.getInteger("date"), m.getJsonArray("entities"));
   }
 
   private static JsonObject shortSent(int id, int pts, int ptsCount, int date, JsonArray entities) {
@@ -117,6 +158,25 @@ final class Messaging {
       }
     }
     return s;
+  }
+
+  /** The other participants' copies of {@code m}, a message of {@code owner}'s box: by owner id. */
+  Map<Long, JsonObject> copies(JsonObject m, long owner) {
+    Map<Long, JsonObject> out = new LinkedHashMap<>();
+    String origin = m.getString(ORIGIN);
+    JsonObject peer = m.getJsonObject("peer_id");
+    if (origin == null) {
+      return out;
+    }
+    List<Long> others = "peerChat".equals(peer.getString("_")) && w.chat(peer.getLong("chat_id")) != null
+        ? new ArrayList<>(w.chat(peer.getLong("chat_id")).members().keySet()) : List.of(peer.getLong("user_id"));
+    for (long other : others) {
+      if (other != owner && w.user(other) != null) {
+        w.user(other).mailbox().messages().values().stream().filter(c -> origin.equals(c.getString(ORIGIN)))
+            .findFirst().ifPresent(c -> out.put(other, c));
+      }
+    }
+    return out;
   }
 
   /** The messages of a box exchanged with {@code peer} (by peer key), newest first. */

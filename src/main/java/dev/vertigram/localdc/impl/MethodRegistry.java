@@ -35,8 +35,9 @@ final class MethodRegistry {
 
   /** Every area implemented so far. */
   static MethodRegistry standard() {
-    return new MethodRegistry().add(new HelpMethods()).add(new AuthMethods()).add(new PasswordMethods())
-        .add(new AccountMethods()).add(new UserMethods()).add(new MessageMethods()).add(new ChannelMethods())
+    return new MethodRegistry().add(new HelpMethods()).add(new AuthMethods()).add(new QrLoginMethods()).add(new PasswordMethods())
+        .add(new AccountMethods()).add(new UserMethods()).add(new MessageMethods()).add(new ChatMethods())
+        .add(new EditMethods()).add(new ChannelMethods())
         .add(new UpdatesMethods()).add(new UploadMethods()).add(new MediaMethods()).add(new SecretChatMethods());
   }
 }

@@ -56,7 +56,7 @@ final class UpdatesMethods implements MethodRegistry.Area {
       JsonArray others = new JsonArray();
       for (PtsEvent e : events) {
         if ("updateNewMessage".equals(e.update().getString("_"))) {
-          messages.add(e.update().getJsonObject("message"));
+          messages.add(Media.refreshed(call.dc().core().files(), e.update().getJsonObject("message")));
         } else {
           others.add(e.update());
         }
@@ -105,7 +105,8 @@ final class UpdatesMethods implements MethodRegistry.Area {
       JsonArray others = new JsonArray();
       for (PtsEvent e : events) {
         if ("updateNewChannelMessage".equals(e.update().getString("_"))) {
-          messages.add(Channels.seenBy(e.update().getJsonObject("message"), me));
+          JsonObject m = Channels.seenBy(e.update().getJsonObject("message"), me);
+          messages.add(Media.refreshed(call.dc().core().files(), m));
         } else {
           others.add(e.update());
         }
