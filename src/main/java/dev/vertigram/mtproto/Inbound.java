@@ -2,6 +2,7 @@ package dev.vertigram.mtproto;
 
 import dev.vertigram.crypto.SecurityCheckException;
 import dev.vertigram.tl.TlException;
+import dev.vertigram.tl.GzipPacked;
 import dev.vertigram.tl.TlReader;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -122,7 +123,7 @@ final class Inbound {
           handle(inner, false);
         }
       }
-      case GZIP_PACKED -> dispatch(msgId, Gzip.inflate(reader(body).readBytes()), false);
+      case GZIP_PACKED -> dispatch(msgId, inflate(body), false);
       case RPC_RESULT -> rpcResult(body);
       case BAD_MSG_NOTIFICATION, BAD_SERVER_SALT -> {
         if (!badMsgs.handle(msgId, body)) {
@@ -142,6 +143,10 @@ final class Inbound {
     }
   }
 
+  private static Buffer inflate(Buffer gzipPacked) {
+    return Buffer.buffer(GzipPacked.inflate(reader(gzipPacked).readBytes(), GzipPacked.MAX_INFLATED));
+  }
+
   private void rpcResult(Buffer body) {
     long reqMsgId = body.getLongLE(4);
     Query q = s.pending.get(reqMsgId);
@@ -151,7 +156,7 @@ final class Inbound {
     }
     Buffer result = body.slice(12, body.length());
     if (result.length() >= 4 && result.getIntLE(0) == GZIP_PACKED) {
-      result = Gzip.inflate(reader(result).readBytes());
+      result = inflate(result);
     }
     if (result.length() >= 4 && result.getIntLE(0) == RPC_ERROR) {
       TlReader r = reader(result);

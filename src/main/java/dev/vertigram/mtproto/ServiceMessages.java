@@ -69,14 +69,6 @@ final class ServiceMessages {
     return Buffer.buffer(16).appendIntLE(PING_DELAY_DISCONNECT).appendLongLE(pingId).appendIntLE(disconnectDelay);
   }
 
-  /** {@code gzip_packed packed_data:string}. */
-  static Buffer gzipPacked(byte[] packed) {
-    TlWriter out = new TlWriter();
-    out.writeInt(GZIP_PACKED);
-    out.writeBytes(packed);
-    return out.toBuffer();
-  }
-
   private static Buffer longVector(int constructor, long[] ids, int from, int to) {
     Buffer out = Buffer.buffer(12 + 8 * (to - from)).appendIntLE(constructor).appendIntLE(VECTOR).appendIntLE(to - from);
     for (int i = from; i < to; i++) {

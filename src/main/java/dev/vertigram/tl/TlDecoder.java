@@ -9,7 +9,7 @@ import java.util.function.LongFunction;
 
 /**
  * TL bytes to JSON, driven by the compiled plans. One instance per decode call: it counts the bytes inflated from
- * gzip_packed, at most {@link Gzip#MAX_INFLATED} in all. Nesting is bounded by {@link #MAX_DEPTH} and vector counts are
+ * gzip_packed, at most {@link GzipPacked#MAX_INFLATED} in all. Nesting is bounded by {@link #MAX_DEPTH} and vector counts are
  * checked against the bytes left before anything is allocated.
  */
 final class TlDecoder {
@@ -23,7 +23,7 @@ final class TlDecoder {
   /** Maps an rpc_result's req_msg_id to the name of the method it answers (null: decode as Object). */
   private final LongFunction<String> resultMethods;
   /** What gzip_packed may still inflate to in this call (a vector of gzip bombs shares one budget). */
-  private int inflateBudget = Gzip.MAX_INFLATED;
+  private int inflateBudget = GzipPacked.MAX_INFLATED;
 
   TlDecoder(TlSchema schema, LongFunction<String> resultMethods) {
     this.schema = schema;
@@ -245,7 +245,7 @@ final class TlDecoder {
     if (depth >= MAX_DEPTH) {
       throw in.error("nesting deeper than " + MAX_DEPTH);
     }
-    byte[] inflated = Gzip.inflate(in.readBytes(), inflateBudget, in);
+    byte[] inflated = GzipPacked.inflate(in.readBytes(), inflateBudget, in);
     inflateBudget -= inflated.length;
     return new TlReader(inflated);
   }

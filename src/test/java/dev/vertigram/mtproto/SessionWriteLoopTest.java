@@ -207,23 +207,6 @@ class SessionWriteLoopTest {
     assertEquals(0, early.outcomes + late.outcomes, "a cancelled call hears nothing");
   }
 
-  @Test
-  void gzipOnlyWhenItPays() {
-    Buffer small = Buffer.buffer(new byte[400]);
-    assertSame(small, Gzip.packIfSmaller(small));
-    Buffer zeros = Buffer.buffer(new byte[4000]);
-    Buffer packed = Gzip.packIfSmaller(zeros);
-    assertEquals(ServiceMessages.GZIP_PACKED, packed.getIntLE(0));
-    assertTrue(packed.length() < 200);
-    byte[] noise = new byte[4000];
-    new Random(2).nextBytes(noise);
-    Buffer random = Buffer.buffer(noise);
-    assertSame(random, Gzip.packIfSmaller(random));
-    TlReader r = new TlReader(packed);
-    r.position(4);
-    assertEquals(zeros, Gzip.inflate(r.readBytes()));
-  }
-
   static List<Long> ackedIds(MtMessage ack) {
     assertEquals(ServiceMessages.MSGS_ACK, ack.constructorId());
     List<Long> ids = new ArrayList<>();

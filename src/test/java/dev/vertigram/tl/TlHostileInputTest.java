@@ -107,7 +107,7 @@ class TlHostileInputTest {
 
   @Test
   void gzipBombAndCorruptGzip() throws IOException {
-    byte[] zeros = new byte[Gzip.MAX_INFLATED + 4096];
+    byte[] zeros = new byte[GzipPacked.MAX_INFLATED + 4096];
     TlException bomb = decodeFails(gzipPacked(zeros));
     assertTrue(bomb.getMessage().contains("inflates past"), bomb.getMessage());
     Buffer corrupt = new TlWriter().writeInt(0x3072cfa1).writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3})

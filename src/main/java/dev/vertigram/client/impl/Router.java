@@ -5,7 +5,7 @@ import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.ClientOptions;
 import dev.vertigram.client.ConnectionVerticle;
 import dev.vertigram.client.RpcException;
-import dev.vertigram.mtproto.Gzip;
+import dev.vertigram.tl.GzipPacked;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -32,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Router {
 
   private static final Logger log = LoggerFactory.getLogger(Router.class);
+  /** Outgoing calls smaller than this are never gzipped (Telethon's threshold; the docs say "no point" under 255 B). */
+  static final int GZIP_MIN_SIZE = 512;
   static final int MAX_SERVER_RETRIES = 5;
   static final int MAX_MIGRATIONS = 5;
 
@@ -56,7 +58,7 @@ public final class Router {
     Buffer body;
     try {
       resultMethod = core.codec.resultMethod(method);
-      body = Gzip.packIfSmaller(core.codec.encode(method));
+      body = GzipPacked.packIfSmaller(core.codec.encode(method), GZIP_MIN_SIZE);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

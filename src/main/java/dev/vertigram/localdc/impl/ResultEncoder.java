@@ -1,5 +1,6 @@
 package dev.vertigram.localdc.impl;
 
+import dev.vertigram.tl.GzipPacked;
 import dev.vertigram.tl.TlCodec;
 import dev.vertigram.tl.TlWriter;
 import io.vertx.core.buffer.Buffer;
@@ -42,13 +43,7 @@ final class ResultEncoder {
 
   /** An rpc_result around an already encoded boxed object. */
   Buffer boxed(long reqMsgId, Buffer boxed) {
-    if (boxed.length() >= GZIP_THRESHOLD) {
-      Buffer packed = ServiceBodies.gzipPacked(boxed);
-      if (packed.length() < boxed.length()) {
-        boxed = packed;
-      }
-    }
-    return ServiceBodies.rpcResult(reqMsgId, boxed);
+    return ServiceBodies.rpcResult(reqMsgId, GzipPacked.packIfSmaller(boxed, GZIP_THRESHOLD));
   }
 
   /** A server-initiated message body (an {@code Updates} object pushed to a session). */

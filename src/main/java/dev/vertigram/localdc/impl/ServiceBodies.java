@@ -117,15 +117,4 @@ final class ServiceBodies {
     return new TlWriter(12 + result.length()).writeInt(RPC_RESULT).writeLong(reqMsgId).writeRaw(result).toBuffer();
   }
 
-  /** {@code gzip_packed} of a boxed object. */
-  static Buffer gzipPacked(Buffer object) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(object.length() / 2 + 64);
-    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-      gzip.write(object.getBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    byte[] packed = bytes.toByteArray();
-    return new TlWriter(packed.length + 8).writeInt(GZIP_PACKED).writeBytes(packed).toBuffer();
-  }
 }
