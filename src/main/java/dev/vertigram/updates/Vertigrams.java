@@ -31,7 +31,7 @@ public final class Vertigrams {
         return Future.failedFuture(new IllegalArgumentException(handler + " needs a public no-arg constructor", e));
       }
       return vertx.deployVerticle(instance.bind(session, link)).compose(id -> {
-        tg.onClose(() -> vertx.undeploy(id));
+        tg.onClose(() -> vertx.deploymentIDs().contains(id) ? vertx.undeploy(id) : Future.succeededFuture());
         return tg.updates().start();
       }).map(tg);
     }));
