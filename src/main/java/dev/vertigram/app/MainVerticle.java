@@ -15,8 +15,13 @@ import java.nio.file.Path;
  * The fat jar's main verticle. It reads the JSON config given with {@code -conf} and deploys what it names:
  * <ul>
  *   <li>{@code "localdc"}: the embedded Local DC ({@link LocalDcVerticle}, options as in {@link LocalDcOptions});</li>
- *   <li>{@code "demo"}: the engine demo ({@link EngineDemoVerticle}) against that Local DC.</li>
+ *   <li>{@code "demo"}: the engine demo ({@link EngineDemoVerticle}) against that Local DC;</li>
+ *   <li>{@code "chat"}: the chat demo ({@link ChatDemoVerticle}): a bot running {@link ExampleBot} and a user talking
+ *   to it, on that Local DC;</li>
+ *   <li>{@code "bots"}: an EventHandler on sessions of real Telegram or the Local DC ({@link BotsVerticle}; see
+ *   {@code conf/telegram.example.json}).</li>
  * </ul>
+ * Sections that talk to the Local DC get its {@code dcs.json} path ({@code dcsFile}) unless they name one.
  * The launcher closes Vert.x on Ctrl-C (SIGINT/SIGTERM), which undeploys everything and calls {@link #stop()}.
  */
 public class MainVerticle extends VerticleBase {
@@ -32,16 +37,40 @@ public class MainVerticle extends VerticleBase {
     if (localDc != null) {
       started = deploy(new LocalDcVerticle(), new JsonObject().put("localdc", localDc));
     }
-    JsonObject demo = conf.getJsonObject("demo");
+    String dcsFile = localDc == null ? null
+        : Path.of(localDc.getString("stateDir", LocalDcVerticle.DEFAULT_STATE_DIR), "dcs.json").toString();
+    JsonObject demo = withDcsFile(conf.getJsonObject("demo"), dcsFile);
     if (demo != null) {
-      JsonObject demoConf = demo.copy();
-      if (!demoConf.containsKey("dcsFile") && localDc != null) {
-        String stateDir = localDc.getString("stateDir", LocalDcVerticle.DEFAULT_STATE_DIR);
-        demoConf.put("dcsFile", Path.of(stateDir, "dcs.json").toString());
-      }
-      started = started.compose(v -> deploy(new EngineDemoVerticle(), demoConf));
+      started = started.compose(v -> deploy(new EngineDemoVerticle(), demo));
+    }
+    JsonObject chat = withDcsFile(conf.getJsonObject("chat"), dcsFile);
+    if (chat != null) {
+      started = started.compose(v -> deploy(new ChatDemoVerticle(), chat));
+    }
+    JsonObject bots = conf.getJsonObject("bots");
+    if (bots != null) {
+      JsonObject botsConf = bots.copy();
+      botsConf.getJsonObject("sessions", new JsonObject()).forEach(e -> {
+        JsonObject session = (JsonObject) e.getValue();
+        if (dcsFile != null && !session.containsKey("localDc") && !session.containsKey("connection")) {
+          session.put("localDc", new JsonObject().put("dcsFile", dcsFile));
+        }
+      });
+      started = started.compose(v -> deploy(new BotsVerticle(), botsConf));
     }
     return started.onSuccess(v -> log.info("Vertigram started"));
+  }
+
+  /** A copy of a section with {@code dcsFile} set to the embedded Local DC's unless it names one; null stays null. */
+  private static JsonObject withDcsFile(JsonObject section, String dcsFile) {
+    if (section == null) {
+      return null;
+    }
+    JsonObject copy = section.copy();
+    if (!copy.containsKey("dcsFile") && dcsFile != null) {
+      copy.put("dcsFile", dcsFile);
+    }
+    return copy;
   }
 
   private Future<String> deploy(VerticleBase verticle, JsonObject config) {

@@ -5,11 +5,16 @@ import dev.vertigram.peers.PeerDatabase;
 import dev.vertigram.storage.Db;
 import dev.vertigram.storage.Store;
 import dev.vertigram.storage.StoreOptions;
+import dev.vertigram.updates.UpdatesManager;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One logged-in (or logging-in) Telegram session: RPC + store + peer database, the MadelineProto "API" object.
@@ -19,7 +24,10 @@ import java.util.function.Consumer;
  *     .put("parse_mode", "HTML"));
  * </pre>
  * Every result and update feeds the peer database. Login state (the step reached and the phone code hash) lives in
- * the store, so a restart between sendCode and signIn continues with {@link #completePhoneLogin}.
+ * the store, so a restart between sendCode and signIn continues with {@link #completePhoneLogin}. Pushed updates go
+ * to the peer database, the login waiters (QR login) and then the session's {@link UpdatesManager}
+ * ({@link #updates()}, started by {@link #start()}); the results of {@link #call} go through its
+ * {@link UpdatesManager#handleResult} (updates inside results, e.g. sent messages, are not lost).
  */
 public final class Vertigram {
 
@@ -32,6 +40,10 @@ public final class Vertigram {
   private final PeerDatabase peers;
   private final CallPipeline pipeline;
   private final Login login;
+  private final UpdatesManager updates;
+  private final List<Supplier<Future<?>>> closeHooks = new ArrayList<>();
+  private volatile Handler<JsonObject> updateSink = u -> { };
+  private volatile Handler<String> resetSink = r -> { };
 
   private Vertigram(Vertx vertx, String session, Settings settings, Store store, StoreAuthKeyStore keys,
       MtprotoClient rpc, PeerDatabase peers) {
@@ -42,12 +54,15 @@ public final class Vertigram {
     this.keys = keys;
     this.rpc = rpc;
     this.peers = peers;
-    this.pipeline = new CallPipeline(peers, rpc::call);
     this.login = new Login(vertx, settings.client(), store.stringMap(Db.SESSION), peers, rpc::call);
+    this.updates = UpdatesManager.create(vertx, this);
+    this.pipeline = new CallPipeline(peers, (m, o) -> rpc.call(m, o).onSuccess(r -> updates.handleResult(m, r)));
     rpc.updateHandler(update -> {
       peers.feed(update);
       login.update(update);
+      updateSink.handle(update);
     });
+    rpc.gapHandler(reset -> resetSink.handle(reset));
   }
 
   /** Opens the session's store (locking its folder), loads its keys and peers, and sets up the client. */
@@ -75,6 +90,11 @@ public final class Vertigram {
    * login.interactive, asks for a phone number or a bot token. Then caches every dialog when peer.cacheAllPeersOnStartup.
    */
   public Future<JsonObject> start() {
+    return login().compose(self -> updates.start().map(self));
+  }
+
+  /** {@link #start()} without starting the updates (deploy the consumers first, then {@code updates().start()}). */
+  public Future<JsonObject> login() {
     return login.self().compose(self -> self != null ? Future.succeededFuture(self) : login.pending()
         .compose(this::login)).compose(self -> settings.cacheAllPeersOnStartup()
         ? peers.cacheAllPeers().map(self) : Future.succeededFuture(self));
@@ -141,6 +161,25 @@ public final class Vertigram {
     return login.logout().compose(v -> keys.clear());
   }
 
+  /** The session's updates (its UpdatesVerticle), started by {@link #start()}. */
+  public UpdatesManager updates() {
+    return updates;
+  }
+
+  /**
+   * Installs the receivers of pushed updates (after the peer database and the login waiters saw them) and of
+   * server-session changes; the UpdatesManager's link does (any thread).
+   */
+  public void subscribe(Handler<JsonObject> updates, Handler<String> sessionResets) {
+    this.updateSink = updates;
+    this.resetSink = sessionResets;
+  }
+
+  /** Runs {@code hook} first on {@link #close()} (handlers deployed on this session undeploy there). */
+  public void onClose(Supplier<Future<?>> hook) {
+    closeHooks.add(hook);
+  }
+
   public String session() {
     return session;
   }
@@ -170,9 +209,10 @@ public final class Vertigram {
     return store;
   }
 
-  /** Closes the client, then the store. */
+  /** Runs the close hooks, stops the updates (saving their state), closes the client, then the store. */
   public Future<Void> close() {
-    return rpc.close().eventually(store::close);
+    return Future.join(closeHooks.stream().map(Supplier::get).toList()).<Void>mapEmpty()
+        .eventually(updates::stop).eventually(rpc::close).eventually(store::close);
   }
 
   private static Future<ClientOptions> clientOptions(Vertx vertx, Settings settings) {

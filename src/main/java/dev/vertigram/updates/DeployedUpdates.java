@@ -10,23 +10,32 @@ final class DeployedUpdates implements UpdatesManager {
   private final Vertx vertx;
   private final UpdatesVerticle verticle;
   private String deploymentId;
+  private Future<Void> started;
 
   DeployedUpdates(Vertx vertx, UpdatesVerticle verticle) {
     this.vertx = vertx;
     this.verticle = verticle;
   }
 
+  /** Deploys the verticle; a second call does nothing. */
   @Override
-  public Future<Void> start() {
-    return vertx.deployVerticle(verticle).map(id -> {
+  public synchronized Future<Void> start() {
+    if (started != null) {
+      return started;
+    }
+    started = vertx.deployVerticle(verticle).map(id -> {
       deploymentId = id;
       return null;
     });
+    return started;
   }
 
   @Override
-  public Future<Void> stop() {
-    return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+  public synchronized Future<Void> stop() {
+    String id = deploymentId;
+    deploymentId = null;
+    started = null;
+    return id == null ? Future.succeededFuture() : vertx.undeploy(id);
   }
 
   @Override

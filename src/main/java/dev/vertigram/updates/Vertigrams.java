@@ -16,12 +16,13 @@ public final class Vertigrams {
   }
 
   /**
-   * Opens {@code session}, logs in ({@link Vertigram#start()}), deploys its {@link UpdatesVerticle} and a new
-   * {@code handler} bound to it. Completes once everything runs; the Vert.x instance keeps the process alive.
+   * Opens {@code session}, logs in ({@link Vertigram#login()}), deploys a new {@code handler} bound to it, then starts
+   * the session's updates (so that none published at start is missed). Completes once everything runs; the Vert.x
+   * instance keeps the process alive. {@link Vertigram#close()} undeploys the handler first.
    */
   public static Future<Vertigram> startAndLoop(Vertx vertx, String session, Settings settings,
       Class<? extends EventHandler> handler) {
-    return Vertigram.open(vertx, session, settings).compose(tg -> tg.start().compose(self -> {
+    return Vertigram.open(vertx, session, settings).compose(tg -> tg.login().compose(self -> {
       VertigramLink link = new VertigramLink(tg, self);
       EventHandler instance;
       try {
@@ -29,11 +30,10 @@ public final class Vertigrams {
       } catch (ReflectiveOperationException e) {
         return Future.failedFuture(new IllegalArgumentException(handler + " needs a public no-arg constructor", e));
       }
-      UpdatesManager updates = UpdatesManager.create(vertx, session, link);
-      link.results(updates::handleResult);
-      return vertx.deployVerticle(instance.bind(session, link))
-          .compose(id -> updates.start())
-          .map(tg);
+      return vertx.deployVerticle(instance.bind(session, link)).compose(id -> {
+        tg.onClose(() -> vertx.deploymentIDs().contains(id) ? vertx.undeploy(id) : Future.succeededFuture());
+        return tg.updates().start();
+      }).map(tg);
     }));
   }
 

@@ -6,27 +6,21 @@ import dev.vertigram.storage.StringMap;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
-import java.util.function.BiConsumer;
 
 /**
- * {@link UpdatesSource} and {@link HandlerLink} over a {@link Vertigram} session. Subscribing replaces the
- * client's update handler with one that still feeds the peer database first.
+ * {@link UpdatesSource} and {@link HandlerLink} over a {@link Vertigram} session. Subscribing installs the receivers
+ * behind the session's own update path (peer database, login waiters); the handler's calls go through
+ * {@link Vertigram#call}, whose results reach the session's UpdatesManager.
  */
 public final class VertigramLink implements UpdatesSource, HandlerLink {
 
   private final Vertigram tg;
   private final String selfUsername;
-  private volatile BiConsumer<JsonObject, JsonObject> results = (request, result) -> { };
 
   /** Links {@code tg}; {@code self} is the logged-in user (for its username), or null. */
   public VertigramLink(Vertigram tg, JsonObject self) {
     this.tg = tg;
     this.selfUsername = self == null ? null : self.getString("username");
-  }
-
-  /** Where the handler's call results go (the UpdatesManager: updates inside results are not lost). */
-  public void results(BiConsumer<JsonObject, JsonObject> results) {
-    this.results = results;
   }
 
   @Override
@@ -66,16 +60,12 @@ public final class VertigramLink implements UpdatesSource, HandlerLink {
 
   @Override
   public void subscribe(Handler<JsonObject> updates, Handler<String> sessionResets) {
-    tg.rpc().updateHandler(u -> {
-      tg.peers().feed(u);
-      updates.handle(u);
-    });
-    tg.rpc().gapHandler(sessionResets);
+    tg.subscribe(updates, sessionResets);
   }
 
   @Override
   public Future<JsonObject> call(JsonObject method) {
-    return tg.call(method).onSuccess(r -> results.accept(method, r));
+    return tg.call(method);
   }
 
   @Override

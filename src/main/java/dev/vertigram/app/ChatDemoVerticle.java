@@ -1,0 +1,113 @@
+package dev.vertigram.app;
+
+import dev.vertigram.client.Settings;
+import dev.vertigram.client.Vertigram;
+import dev.vertigram.storage.StoreOptions;
+import dev.vertigram.updates.UpdatesVerticle;
+import dev.vertigram.updates.Vertigrams;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The chat demo of the main job, against the embedded Local DC: a bot session runs {@link ExampleBot}, a user session
+ * (a test number 99966XYYYY, whose code is X five times; signed up when new) sends it {@code /start}, an
+ * {@code /echo} and a text, and prints each answer. Config ({@code "chat"} section):
+ * <pre>
+ * {"dcsFile": "localdc-data/dcs.json", "sessionsDir": "localdc-data/demo-sessions",
+ *  "bot": {"token": "1000001:demoBotSecret", "username": "vertigram_demo_bot"}, "user": {"phone": "9996612345"}}
+ * </pre>
+ * The sessions start fresh on each run (the Local DC's world does not outlive it). Once the bot answered everything,
+ * the summary {@code {"replies": [...]}} is published on {@value #DONE_ADDRESS}.
+ */
+public class ChatDemoVerticle extends VerticleBase {
+
+  /** Where the demo publishes its summary. */
+  public static final String DONE_ADDRESS = "vertigram.demo.chat.done";
+  private static final Logger log = LoggerFactory.getLogger(ChatDemoVerticle.class);
+  private static final List<String> SAID = List.of("/start", "/echo hello from the user", "hi bot");
+
+  private Vertigram bot;
+  private Vertigram user;
+
+  @Override
+  public Future<?> start() {
+    String dcsFile = config().getString("dcsFile");
+    if (dcsFile == null) {
+      return Future.failedFuture(new IllegalArgumentException("chat.dcsFile: expected the path of a Local DC's dcs.json"));
+    }
+    String dir = config().getString("sessionsDir", Path.of(Path.of(dcsFile).getParent().toString(), "demo-sessions")
+        .toString());
+    JsonObject botConf = config().getJsonObject("bot", new JsonObject());
+    String phone = config().getJsonObject("user", new JsonObject()).getString("phone", "9996612345");
+    String username = botConf.getString("username", "vertigram_demo_bot");
+    Future<Void> fresh = vertx.fileSystem().exists(dir).compose(e -> e ? vertx.fileSystem().deleteRecursive(dir)
+        : Future.succeededFuture());
+    fresh.compose(v -> Vertigrams.startAndLoop(vertx, "demo-bot", settings(dcsFile, dir, "demo-bot")
+            .botToken(botConf.getString("token", "1000001:demoBotSecret")), ExampleBot.class))
+        .compose(b -> {
+          bot = b;
+          return b.call(new JsonObject().put("_", "account.updateUsername").put("username", username));
+        })
+        .compose(v -> Vertigram.open(vertx, "demo-user", settings(dcsFile, dir, "demo-user")))
+        .compose(u -> {
+          user = u;
+          return signIn(u, phone);
+        })
+        .compose(self -> talk(username))
+        .onFailure(e -> log.error("chat demo failed: {}", e.toString()));
+    return Future.succeededFuture();
+  }
+
+  private static Settings settings(String dcsFile, String dir, String session) {
+    return new Settings(new JsonObject().put("appInfo", new JsonObject().put("apiId", 1).put("apiHash", "demo"))
+        .put("localDc", new JsonObject().put("dcsFile", dcsFile)))
+        .storage(new StoreOptions().setFolder(Path.of(dir, session).toString()));
+  }
+
+  /** Logs a test number in (signing it up when new). */
+  private static Future<JsonObject> signIn(Vertigram u, String phone) {
+    String code = String.valueOf(phone.charAt(5)).repeat(5);
+    return u.phoneLogin(phone).compose(sent -> u.completePhoneLogin(code)).compose(r ->
+        "auth.authorizationSignUpRequired".equals(r.getString("_")) ? u.completeSignup("Demo", "User")
+            : Future.succeededFuture(r));
+  }
+
+  /** Listens to the user's new messages, starts its updates, then says each line to the bot in turn. */
+  private Future<Void> talk(String username) {
+    JsonArray replies = new JsonArray();
+    vertx.eventBus().<JsonObject>localConsumer(UpdatesVerticle.address("demo-user", "updateNewMessage"), m -> {
+      JsonObject msg = m.body().getJsonObject("message");
+      if (msg.getBoolean("out", false)) {
+        return;
+      }
+      log.info("demo: user <- bot: {}", msg.getString("message"));
+      replies.add(msg.getString("message"));
+      if (replies.size() == SAID.size()) {
+        log.info("demo: the bot answered all {} messages. Ctrl-C stops everything cleanly.", SAID.size());
+        vertx.eventBus().publish(DONE_ADDRESS, new JsonObject().put("replies", replies));
+      }
+    });
+    Future<Void> said = user.updates().start();
+    for (String line : SAID) {
+      said = said.compose(v -> {
+        log.info("demo: user -> @{}: {}", username, line);
+        return user.call(new JsonObject().put("_", "messages.sendMessage").put("peer", "@" + username)
+            .put("message", line)).mapEmpty();
+      });
+    }
+    return said;
+  }
+
+  @Override
+  public Future<?> stop() {
+    return Future.join(user == null ? Future.succeededFuture() : user.close(),
+        bot == null ? Future.succeededFuture() : bot.close());
+  }
+}
