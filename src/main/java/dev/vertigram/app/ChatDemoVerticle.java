@@ -23,8 +23,9 @@ import java.util.List;
  * {"dcsFile": "localdc-data/dcs.json", "sessionsDir": "localdc-data/demo-sessions",
  *  "bot": {"token": "1000001:demoBotSecret", "username": "vertigram_demo_bot"}, "user": {"phone": "9996612345"}}
  * </pre>
- * The sessions start fresh on each run (the Local DC's world does not outlive it). Once the bot answered everything,
- * the summary {@code {"replies": [...]}} is published on {@value #DONE_ADDRESS}.
+ * The bot's account (with its username) is one of the Local DC's preset {@code accounts}. The sessions persist, like
+ * the Local DC's world, so a second run logs in without a code. Once the bot answered everything, the summary
+ * {@code {"replies": [...]}} is published on {@value #DONE_ADDRESS}.
  */
 public class ChatDemoVerticle extends VerticleBase {
 
@@ -47,18 +48,16 @@ public class ChatDemoVerticle extends VerticleBase {
     JsonObject botConf = config().getJsonObject("bot", new JsonObject());
     String phone = config().getJsonObject("user", new JsonObject()).getString("phone", "9996612345");
     String username = botConf.getString("username", "vertigram_demo_bot");
-    Future<Void> fresh = vertx.fileSystem().exists(dir).compose(e -> e ? vertx.fileSystem().deleteRecursive(dir)
-        : Future.succeededFuture());
-    fresh.compose(v -> Vertigrams.startAndLoop(vertx, "demo-bot", settings(dcsFile, dir, "demo-bot")
-            .botToken(botConf.getString("token", "1000001:demoBotSecret")), ExampleBot.class))
+    Vertigrams.startAndLoop(vertx, "demo-bot", settings(dcsFile, dir, "demo-bot")
+            .botToken(botConf.getString("token", "1000001:demoBotSecret")), ExampleBot.class)
         .compose(b -> {
           bot = b;
-          return b.call(new JsonObject().put("_", "account.updateUsername").put("username", username));
+          return Vertigram.open(vertx, "demo-user", settings(dcsFile, dir, "demo-user"));
         })
-        .compose(v -> Vertigram.open(vertx, "demo-user", settings(dcsFile, dir, "demo-user")))
         .compose(u -> {
           user = u;
-          return signIn(u, phone);
+          // logged in by an earlier run (the sessions and the Local DC's world persist), else sign in now
+          return u.login().recover(notLoggedIn -> signIn(u, phone));
         })
         .compose(self -> talk(username))
         .onFailure(e -> log.error("chat demo failed: {}", e.toString()));

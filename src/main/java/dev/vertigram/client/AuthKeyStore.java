@@ -42,6 +42,15 @@ public interface AuthKeyStore {
   default void saveTimeOffset(long offsetMillis) {
   }
 
+  /** The home DC a migration moved the session to (0 when none: the configured one applies). */
+  default int homeDc() {
+    return 0;
+  }
+
+  /** Keeps the home DC after a PHONE/USER/NETWORK_MIGRATE (nothing by default). */
+  default void saveHomeDc(int dcId) {
+  }
+
   /** A store in memory, lost when the JVM exits. */
   static AuthKeyStore inMemory() {
     Map<Integer, AuthKey> keys = new ConcurrentHashMap<>();

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * An {@link AuthKeyStore} over a session's {@link Store}: the permanent key of each DC ({@code "dc2.perm"}, 256
  * bytes) and the server salts of that key ({@code "dc2.salts"}) in {@link Db#AUTH_KEYS}, the server clock's offset
- * ({@code "timeOffsetMillis"}, 8 bytes) in {@link Db#SESSION}. Both databases are immediate, so a saved key is
- * durable when {@link #savePermKey} succeeds. Everything is loaded once by {@link #open}; lookups are then answered
+ * ({@code "timeOffsetMillis"}, 8 bytes) and the home DC after a migration ({@code "homeDc"}) in {@link Db#SESSION}.
+ * Both databases are immediate, so a saved key is durable when {@link #savePermKey} succeeds. Everything is loaded once by {@link #open}; lookups are then answered
  * from memory, so the connections' event loops never wait on the store. Salts and the offset are written in the
  * background: losing one costs a bad_server_salt or a clock resync, never the session. Key bytes are never logged.
  * <pre>
@@ -33,6 +33,7 @@ public final class StoreAuthKeyStore implements AuthKeyStore {
   private static final Logger log = LoggerFactory.getLogger(StoreAuthKeyStore.class);
   private static final Pattern KEY = Pattern.compile("dc(-?\\d{1,9})\\.(perm|salts)");
   private static final String TIME_OFFSET = "timeOffsetMillis";
+  private static final String HOME_DC = "homeDc";
   /** Offsets closer than this to the saved one are not written again. */
   private static final long OFFSET_SLACK_MILLIS = 1000;
 
@@ -44,6 +45,7 @@ public final class StoreAuthKeyStore implements AuthKeyStore {
   /** The DCs that have a permanent key, so that {@link #clear} can forget them all. */
   private final Set<Integer> dcs = ConcurrentHashMap.newKeySet();
   private volatile long timeOffset;
+  private volatile int homeDc;
 
   private StoreAuthKeyStore(Store store) {
     this.authKeys = store.stringMap(Db.AUTH_KEYS);
@@ -55,9 +57,15 @@ public final class StoreAuthKeyStore implements AuthKeyStore {
     StoreAuthKeyStore s = new StoreAuthKeyStore(store);
     return s.authKeys.forEach(s::loaded)
         .compose(v -> s.session.get(TIME_OFFSET))
-        .map(offset -> {
+        .compose(offset -> {
           if (offset != null && offset.length() == Long.BYTES) {
             s.timeOffset = offset.getLong(0);
+          }
+          return s.session.get(HOME_DC);
+        })
+        .map(home -> {
+          if (home != null && home.length() == Integer.BYTES) {
+            s.homeDc = home.getInt(0);
           }
           return s;
         });
@@ -110,6 +118,19 @@ public final class StoreAuthKeyStore implements AuthKeyStore {
     timeOffset = offsetMillis;
     session.put(TIME_OFFSET, Buffer.buffer(Long.BYTES).appendLong(offsetMillis))
         .onFailure(e -> log.warn("the server clock offset was not saved: {}", e.getMessage()));
+  }
+
+  @Override
+  public int homeDc() {
+    return homeDc;
+  }
+
+  /** Written at once (Db.SESSION is immediate): a restart must find the logged-in DC again. */
+  @Override
+  public void saveHomeDc(int dcId) {
+    homeDc = dcId;
+    session.put(HOME_DC, Buffer.buffer(Integer.BYTES).appendInt(dcId))
+        .onFailure(e -> log.warn("the home DC was not saved: {}", e.getMessage()));
   }
 
   /** Forgets the keys and salts of every DC (logout). */

@@ -45,6 +45,25 @@ class LoginE2eTest {
   }
 
   @Test
+  void aMigratedSessionReopensOnItsHomeDc() {
+    String phone = E2e.newPhone(2); // a test number of DC 2: sendCode on DC 1 answers PHONE_MIGRATE_2
+    Vertigram first = await(Vertigram.open(e2e.vertx, "migrated", e2e.settings(dir)));
+    await(first.phoneLogin(phone));
+    await(first.completePhoneLogin(E2e.code(phone)));
+    JsonObject user = await(first.completeSignup("Grace", "Hopper"));
+    assertEquals(2, first.rpc().homeDc());
+    await(first.close());
+
+    long signIns = e2e.dc.stats().executions("auth.signIn");
+    Vertigram again = await(Vertigram.open(e2e.vertx, "migrated", e2e.settings(dir)));
+    assertEquals(2, again.rpc().homeDc(), "the home DC is part of the session");
+    assertEquals(user.getLong("id"), await(again.start()).getLong("id"));
+    await(again.call(new JsonObject().put("_", "updates.getState")));
+    assertEquals(signIns, e2e.dc.stats().executions("auth.signIn"), "no new login after reopen");
+    await(again.close());
+  }
+
+  @Test
   void phoneSignUpSurvivesRestartThenTwoFactorLogin() {
     String phone = E2e.newPhone(5);
     Vertigram first = await(Vertigram.open(e2e.vertx, "phone", e2e.settings(dir.resolve("a"))));

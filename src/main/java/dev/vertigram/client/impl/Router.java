@@ -46,7 +46,7 @@ public final class Router {
 
   public Router(Vertx vertx, ClientOptions options, AuthKeyStore store) {
     this.core = new ClientCore(vertx, options, store);
-    this.homeDc = options.homeDc();
+    this.homeDc = store.homeDc() != 0 ? store.homeDc() : options.homeDc();
   }
 
   /** Starts a call; the future completes on the caller's context when there is one. */
@@ -162,6 +162,7 @@ public final class Router {
     if (kind.equals("PHONE") || kind.equals("USER") || kind.equals("NETWORK")) {
       log.info("{}: home DC is now {}", e.errorMessage(), dc);
       homeDc = dc;
+      core.store.saveHomeDc(dc);
       authorized = null;
       call.dcId = 0;
     } else {
