@@ -55,8 +55,14 @@ case "$cmd" in
     CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
     # One fork, short iterations (the machine has 2 cores); BENCH_OPTS overrides them. Pass a regex to run a subset.
     read -r -a opts <<< "${BENCH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
-    exec java -cp "$CP" org.openjdk.jmh.Main "${opts[@]}" \
+    java -cp "$CP" org.openjdk.jmh.Main "${opts[@]}" \
       -rf json -rff "bench/results/jmh-$(date +%Y%m%d-%H%M%S).json" "$@"
+    # Harnesses measure what JMH cannot (RAM per peer, end-to-end rates); each writes its own bench/results/*.json.
+    if [[ $# -eq 0 ]]; then
+      for harness in src/test/java/dev/vertigram/bench/*Harness.java; do
+        java -Xmx8g -cp "$CP" "dev.vertigram.bench.$(basename "$harness" .java)"
+      done
+    fi
     ;;
   localdc)
     build_if_needed
