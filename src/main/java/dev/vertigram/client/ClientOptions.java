@@ -1,5 +1,6 @@
 package dev.vertigram.client;
 
+import dev.vertigram.crypto.RsaKey;
 import dev.vertigram.transport.TransportOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -106,6 +107,15 @@ public final class ClientOptions {
     return "ClientOptions" + json.encode();
   }
 
+  /** Telegram's production DCs (IPv4, port 443). */
+  public static final List<Dc> TELEGRAM_DCS = List.of(new Dc(1, "149.154.175.50", 443),
+      new Dc(2, "149.154.167.51", 443), new Dc(3, "149.154.175.100", 443), new Dc(4, "149.154.167.91", 443),
+      new Dc(5, "149.154.171.5", 443));
+  /** Telegram's test DCs (IPv4; port 80, which Telethon recommends for them). */
+  public static final List<Dc> TELEGRAM_TEST_DCS = List.of(new Dc(1, "149.154.175.10", 80),
+      new Dc(2, "149.154.167.40", 80), new Dc(3, "149.154.175.117", 80));
+
+  /** The configured DC addresses (empty: Telegram's own, see {@link #dc}). */
   public List<Dc> dcs() {
     return dcs;
   }
@@ -117,14 +127,26 @@ public final class ClientOptions {
     return this;
   }
 
-  /** The address of a DC, or null. */
+  /**
+   * The address of a DC, or null. Without configured DCs, Telegram's own addresses (production, or the test DCs in
+   * test mode) are used, as tdlib and Telethon ship them.
+   */
   public Dc dc(int id) {
-    return dcs.stream().filter(dc -> dc.id() == id).findFirst().orElse(null);
+    List<Dc> known = dcs.isEmpty() ? (testMode ? TELEGRAM_TEST_DCS : TELEGRAM_DCS) : dcs;
+    return known.stream().filter(dc -> dc.id() == id).findFirst().orElse(null);
   }
 
-  /** The DC the client starts on; 0 = the first of {@link #dcs()}. */
+  /** The DC the client starts on; 0 = the first of {@link #dcs()} (DC 2 for Telegram's own addresses). */
   public int homeDc() {
-    return homeDc != 0 || dcs.isEmpty() ? homeDc : dcs.get(0).id();
+    return homeDc != 0 ? homeDc : dcs.isEmpty() ? 2 : dcs.get(0).id();
+  }
+
+  /** The RSA keys the key exchange trusts: the configured ones, else Telegram's (production, or test in test mode). */
+  public List<RsaKey> trustedKeys() {
+    if (rsaKeys.isEmpty()) {
+      return List.of(testMode ? RsaKey.telegramTest() : RsaKey.telegramProduction());
+    }
+    return rsaKeys.stream().map(RsaKey::fromPem).toList();
   }
 
   public ClientOptions homeDc(int homeDc) {
@@ -132,7 +154,7 @@ public final class ClientOptions {
     return this;
   }
 
-  /** Trusted RSA public keys of the server, PEM. */
+  /** Trusted RSA public keys of the server, PEM (empty: Telegram's, see {@link #trustedKeys}). */
   public List<String> rsaKeys() {
     return rsaKeys;
   }

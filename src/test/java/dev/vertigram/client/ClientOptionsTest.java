@@ -75,4 +75,22 @@ class ClientOptionsTest {
     token.onCancel(runs::incrementAndGet);
     assertEquals(2, runs.get(), "registered after the cancel: runs at once");
   }
+
+  @Test
+  void withoutDcsOrKeysTheClientTargetsTelegram() {
+    ClientOptions production = new ClientOptions();
+    assertEquals(2, production.homeDc());
+    assertEquals("149.154.167.51", production.dc(2).host());
+    assertEquals(443, production.dc(2).port());
+    assertEquals(-3414540481677951611L, production.trustedKeys().get(0).fingerprint());
+
+    ClientOptions test = new ClientOptions().testMode(true);
+    assertEquals("149.154.167.40", test.dc(2).host());
+    assertEquals(-5595554452916591101L, test.trustedKeys().get(0).fingerprint());
+    assertEquals(null, test.dc(4), "the test servers have DCs 1 to 3");
+
+    ClientOptions local = new ClientOptions().addDc(1, "127.0.0.1", 10441);
+    assertEquals(1, local.homeDc());
+    assertEquals(null, local.dc(2), "configured DCs replace Telegram's");
+  }
 }

@@ -3,7 +3,6 @@ package dev.vertigram.client.impl;
 import dev.vertigram.client.AuthKeyStore;
 import dev.vertigram.client.ClientOptions;
 import dev.vertigram.crypto.AuthKey;
-import dev.vertigram.crypto.RsaKey;
 import dev.vertigram.mtproto.AuthKeyExchange;
 import dev.vertigram.mtproto.AuthKeyResult;
 import dev.vertigram.tl.TlCodec;
@@ -39,13 +38,10 @@ final class ClientCore {
   volatile Handler<String> gapHandler = reason -> { };
 
   ClientCore(Vertx vertx, ClientOptions options, AuthKeyStore store) {
-    if (options.rsaKeys().isEmpty()) {
-      throw new IllegalArgumentException("ClientOptions needs at least one trusted RSA key");
-    }
     this.vertx = vertx;
     this.options = options;
     this.store = store;
-    this.exchange = new AuthKeyExchange(options.rsaKeys().stream().map(RsaKey::fromPem).toList(), random);
+    this.exchange = new AuthKeyExchange(options.trustedKeys(), random);
     this.initPrefix = initPrefix(codec.schema(), options);
   }
 
