@@ -1,0 +1,107 @@
+package dev.vertigram.ipc.impl;
+
+import dev.vertigram.client.CancellationToken;
+import dev.vertigram.ipc.RpcClient;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * One forwarder's connection at the owner: checks the hello's token, runs calls once per request id, cancels, and
+ * sends updates once subscribed. A bad frame or token closes this connection only, logging why.
+ */
+public final class ServerConnection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+
+  /** What every connection of one owner shares. */
+  public record Owner(String token, RpcClient target, Dedupe dedupe, int maxFrameBytes,
+                      Consumer<ServerConnection> onSubscribe) {
+  }
+
+  private final NetSocket socket;
+  private final Owner owner;
+  private final Map<Long, CancellationToken> cancellable = new ConcurrentHashMap<>();
+  private String client;
+
+  /** Serves {@code socket} until it closes. */
+  public ServerConnection(NetSocket socket, Owner owner) {
+    this.socket = socket;
+    this.owner = owner;
+    socket.handler(new FrameReader(owner.maxFrameBytes(), this::frame, this::reject));
+  }
+
+  /** Sends an update (the connection subscribed). */
+  public void update(JsonObject update) {
+    socket.write(FrameReader.encode(new JsonObject().put("t", "update").put("update", update)));
+  }
+
+  /** Closes the connection. */
+  public Future<Void> close() {
+    return socket.close();
+  }
+
+  private void frame(JsonObject frame) {
+    try {
+      dispatch(frame);
+    } catch (RuntimeException e) {
+      reject("bad " + frame.getValue("t") + " frame: " + e);
+    }
+  }
+
+  private void dispatch(JsonObject frame) {
+    String type = String.valueOf(frame.getValue("t"));
+    if (client == null) {
+      if (!type.equals("hello") || !tokenMatches(frame.getString("token"))) {
+        reject("wrong token or no hello");
+        return;
+      }
+      client = frame.getString("client", socket.remoteAddress() + "");
+      return;
+    }
+    switch (type) {
+      case "call" -> call(frame.getLong("id"), frame.getJsonObject("method"), frame.getJsonObject("opts"));
+      case "cancel" -> {
+        CancellationToken token = cancellable.remove(frame.getLong("id"));
+        if (token != null) {
+          token.cancel();
+        }
+      }
+      case "subscribe" -> owner.onSubscribe().accept(this);
+      default -> reject("unknown frame type " + type);
+    }
+  }
+
+  private void call(long id, JsonObject method, JsonObject opts) {
+    if (method == null) {
+      throw new IllegalArgumentException("call without a method");
+    }
+    CancellationToken token = opts != null && opts.getBoolean("cancellable", false) ? CancellationToken.create() : null;
+    if (token != null) {
+      cancellable.put(id, token);
+    }
+    owner.dedupe().once(client + ":" + id, () -> owner.target().call(method, Wire.options(opts, token)))
+        .onComplete(ar -> {
+          cancellable.remove(id);
+          socket.write(FrameReader.encode(Wire.reply(id, ar.result(), ar.cause())));
+        });
+  }
+
+  private boolean tokenMatches(String token) {
+    return token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+        owner.token().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void reject(String why) {
+    LOG.warn("IPC connection {} closed: {}", socket.remoteAddress(), why);
+    socket.close();
+  }
+}
