@@ -101,7 +101,7 @@ public final class ServerConnection {
   }
 
   private void reject(String why) {
-    LOG.warn("IPC connection {} closed: {}", socket.remoteAddress(), why);
+    LOG.warn("IPC connection of {} closed: {}", client == null ? "an unauthenticated peer" : client, why);
     socket.close();
   }
 }
