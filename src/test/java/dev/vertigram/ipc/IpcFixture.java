@@ -39,7 +39,7 @@ final class IpcFixture {
     server = await(IpcServer.start(VERTX, folder, client::call, options, dedupe));
   }
 
-  private static synchronized LocalDc localDc() throws Exception {
+  static synchronized LocalDc localDc() throws Exception {
     if (shared == null) {
       Path key = Files.createTempDirectory("vertigram-localdc").resolve("rsa.pem");
       shared = await(LocalDc.start(VERTX, new LocalDcOptions().ephemeralPorts(1, 2, 3).rsaKeyFile(key.toString())));
