@@ -4,6 +4,7 @@ import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.CancellationToken;
 import dev.vertigram.ipc.impl.EndpointFile;
 import dev.vertigram.ipc.impl.FrameReader;
+import dev.vertigram.ipc.impl.FrameWriter;
 import dev.vertigram.ipc.impl.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -11,7 +12,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,7 @@ public final class IpcClient implements RpcClient {
   private final String clientId = UUID.randomUUID().toString();
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, Pending> pending = new ConcurrentSkipListMap<>();
-  private volatile NetSocket socket;
+  private volatile FrameWriter writer;
   private volatile Handler<JsonObject> updateHandler;
   private volatile boolean closed;
 
@@ -76,9 +76,9 @@ public final class IpcClient implements RpcClient {
       token.onCancel(cancel);
       promise.future().onComplete(ar -> token.remove(cancel));
     }
-    NetSocket s = socket;
-    if (s != null && pending.containsKey(id)) {
-      s.write(FrameReader.encode(frame));
+    FrameWriter w = writer;
+    if (w != null && pending.containsKey(id)) {
+      w.write(frame);
     }
     return promise.future();
   }
@@ -86,9 +86,9 @@ public final class IpcClient implements RpcClient {
   /** Receives the owner's updates (subscribes now and after every reconnection). */
   public IpcClient updateHandler(Handler<JsonObject> handler) {
     this.updateHandler = handler;
-    NetSocket s = socket;
-    if (s != null) {
-      s.write(FrameReader.encode(new JsonObject().put("t", "subscribe")));
+    FrameWriter w = writer;
+    if (w != null) {
+      w.write(new JsonObject().put("t", "subscribe"));
     }
     return this;
   }
@@ -101,9 +101,9 @@ public final class IpcClient implements RpcClient {
   }
 
   private void cancel(long id) {
-    NetSocket s = socket;
-    if (fail(id, new CancellationException("cancelled")) && s != null) {
-      s.write(FrameReader.encode(new JsonObject().put("t", "cancel").put("id", id)));
+    FrameWriter w = writer;
+    if (fail(id, new CancellationException("cancelled")) && w != null) {
+      w.write(new JsonObject().put("t", "cancel").put("id", id));
     }
   }
 
@@ -122,14 +122,14 @@ public final class IpcClient implements RpcClient {
           LOG.warn("IPC connection to the owner closed: {}", why);
           s.close();
         }));
-        s.closeHandler(v -> lost(s));
-        s.write(FrameReader.encode(new JsonObject().put("t", "hello").put("token", endpoint.getString("token"))
-            .put("client", clientId)));
+        FrameWriter w = new FrameWriter(s, vertx.getOrCreateContext());
+        s.closeHandler(v -> lost(w));
+        w.write(new JsonObject().put("t", "hello").put("token", endpoint.getString("token")).put("client", clientId));
         if (updateHandler != null) {
-          s.write(FrameReader.encode(new JsonObject().put("t", "subscribe")));
+          w.write(new JsonObject().put("t", "subscribe"));
         }
-        socket = s;
-        pending.values().forEach(p -> s.write(FrameReader.encode(p.frame())));
+        writer = w;
+        pending.values().forEach(p -> w.write(p.frame()));
         return null;
       });
     });
@@ -158,9 +158,9 @@ public final class IpcClient implements RpcClient {
     }
   }
 
-  private void lost(NetSocket s) {
-    if (socket == s) {
-      socket = null;
+  private void lost(FrameWriter w) {
+    if (writer == w) {
+      writer = null;
     }
     if (!closed) {
       reconnect(options.reconnectDelayMillis());

@@ -3,6 +3,7 @@ package dev.vertigram.ipc.impl;
 import dev.vertigram.client.CancellationToken;
 import dev.vertigram.ipc.RpcClient;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
@@ -28,20 +29,22 @@ public final class ServerConnection {
   }
 
   private final NetSocket socket;
+  private final FrameWriter writer;
   private final Owner owner;
   private final Map<Long, CancellationToken> cancellable = new ConcurrentHashMap<>();
   private String client;
 
-  /** Serves {@code socket} until it closes. */
+  /** Serves {@code socket} until it closes; create it on the socket's context. */
   public ServerConnection(NetSocket socket, Owner owner) {
     this.socket = socket;
+    this.writer = new FrameWriter(socket, Vertx.currentContext());
     this.owner = owner;
     socket.handler(new FrameReader(owner.maxFrameBytes(), this::frame, this::reject));
   }
 
   /** Sends an update (the connection subscribed). */
   public void update(JsonObject update) {
-    socket.write(FrameReader.encode(new JsonObject().put("t", "update").put("update", update)));
+    writer.write(new JsonObject().put("t", "update").put("update", update));
   }
 
   /** Closes the connection. */
@@ -91,7 +94,7 @@ public final class ServerConnection {
     owner.dedupe().once(client + ":" + id, () -> owner.target().call(method, Wire.options(opts, token)))
         .onComplete(ar -> {
           cancellable.remove(id);
-          socket.write(FrameReader.encode(Wire.reply(id, ar.result(), ar.cause())));
+          writer.write(Wire.reply(id, ar.result(), ar.cause()));
         });
   }
 
