@@ -57,7 +57,7 @@ public final class IpcClient implements RpcClient {
   /** Connects to the owner of the session in {@code folder}; fails when none serves it. */
   public static Future<IpcClient> connect(Vertx vertx, Path folder, IpcOptions options) {
     IpcClient client = new IpcClient(vertx, folder, options);
-    return client.open().map(client);
+    return client.open().map(client).onFailure(e -> client.net.close());
   }
 
   @Override

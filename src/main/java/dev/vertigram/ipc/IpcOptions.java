@@ -7,6 +7,8 @@ public final class IpcOptions {
   private boolean tcp;
   private int dedupeCapacity = 100_000;
   private long reconnectDelayMillis = 50;
+  private long idleExitMillis;
+  private long startTimeoutMillis = 30_000;
 
   /** Largest frame accepted (either way); a bigger one closes the connection. Default 16 MiB. */
   public int maxFrameBytes() {
@@ -45,6 +47,26 @@ public final class IpcOptions {
 
   public IpcOptions reconnectDelayMillis(long millis) {
     this.reconnectDelayMillis = millis;
+    return this;
+  }
+
+  /** How long an owner may have no forwarder connected before its idle handler runs; 0 = never (the default). */
+  public long idleExitMillis() {
+    return idleExitMillis;
+  }
+
+  public IpcOptions idleExitMillis(long millis) {
+    this.idleExitMillis = millis;
+    return this;
+  }
+
+  /** How long {@link IpcLauncher} waits for a worker it started to serve. Default 30 s. */
+  public long startTimeoutMillis() {
+    return startTimeoutMillis;
+  }
+
+  public IpcOptions startTimeoutMillis(long millis) {
+    this.startTimeoutMillis = millis;
     return this;
   }
 }

@@ -4,6 +4,7 @@ import dev.vertigram.ipc.impl.Dedupe;
 import dev.vertigram.ipc.impl.EndpointFile;
 import dev.vertigram.ipc.impl.ServerConnection;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
@@ -31,11 +32,15 @@ public final class IpcServer {
   private final NetServer server;
   private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
   private final Set<ServerConnection> subscribers = ConcurrentHashMap.newKeySet();
+  private final long idleMillis;
+  private Handler<Void> idleHandler;
+  private long idleTimer = -1;
 
-  private IpcServer(Vertx vertx, Path folder, NetServer server) {
+  private IpcServer(Vertx vertx, Path folder, NetServer server, long idleMillis) {
     this.vertx = vertx;
     this.folder = folder;
     this.server = server;
+    this.idleMillis = idleMillis;
   }
 
   /** Serves {@code target} for the session in {@code folder}; call only while holding the session's lock. */
@@ -51,15 +56,17 @@ public final class IpcServer {
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
     String token = HexFormat.of().formatHex(random);
-    IpcServer ipc = new IpcServer(vertx, folder, vertx.createNetServer());
+    IpcServer ipc = new IpcServer(vertx, folder, vertx.createNetServer(), options.idleExitMillis());
     ServerConnection.Owner owner = new ServerConnection.Owner(token, target, dedupe, options.maxFrameBytes(),
         ipc.subscribers::add);
     ipc.server.connectHandler(socket -> {
       ServerConnection c = new ServerConnection(socket, owner);
       ipc.connections.add(c);
+      ipc.idle();
       socket.closeHandler(v -> {
         ipc.connections.remove(c);
         ipc.subscribers.remove(c);
+        ipc.idle();
       });
     });
     Path sock = folder.resolve(EndpointFile.SOCKET).toAbsolutePath();
@@ -78,12 +85,37 @@ public final class IpcServer {
           }
           EndpointFile.write(folder, endpoint);
           return ipc;
-        }));
+        })).onSuccess(IpcServer::idle);
   }
 
   /** Sends an update to every forwarder that subscribed (wire it to the client's update handler). */
   public void publishUpdate(JsonObject update) {
     subscribers.forEach(c -> c.update(update));
+  }
+
+  /**
+   * Runs {@code handler} once no forwarder has been connected for {@link IpcOptions#idleExitMillis()} (never when
+   * 0): a background worker closes and exits there.
+   */
+  public IpcServer idleHandler(Handler<Void> handler) {
+    this.idleHandler = handler;
+    return this;
+  }
+
+  /** (Re)arms the idle timer when nobody is connected, disarms it otherwise. */
+  private synchronized void idle() {
+    if (idleTimer >= 0) {
+      vertx.cancelTimer(idleTimer);
+      idleTimer = -1;
+    }
+    if (idleMillis > 0 && connections.isEmpty()) {
+      idleTimer = vertx.setTimer(idleMillis, t -> {
+        Handler<Void> h = idleHandler;
+        if (connections.isEmpty() && h != null) {
+          h.handle(null);
+        }
+      });
+    }
   }
 
   /** How many forwarders are connected. */
