@@ -122,7 +122,9 @@ public final class IpcClient implements RpcClient {
           LOG.warn("IPC connection to the owner closed: {}", why);
           s.close();
         }));
-        FrameWriter w = new FrameWriter(s, vertx.getOrCreateContext());
+        FrameWriter w = new FrameWriter(s, vertx.getOrCreateContext(), options.maxFrameBytes(),
+            frame -> fail(frame.getLong("id", -1L), new IllegalArgumentException("the call is larger than the IPC "
+                + "frame bound of " + options.maxFrameBytes() + " bytes")));
         s.closeHandler(v -> lost(w));
         w.write(new JsonObject().put("t", "hello").put("token", endpoint.getString("token")).put("client", clientId));
         if (updateHandler != null) {

@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import static dev.vertigram.ipc.IpcFixture.await;
+import static dev.vertigram.ipc.IpcFixture.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Garbage, oversized frames and wrong tokens close only their own connection; the endpoint files are 0600. */
 class IpcBadInputTest {
@@ -27,7 +30,7 @@ class IpcBadInputTest {
   @BeforeEach
   void start() throws Exception {
     fx = new IpcFixture(new IpcOptions().maxFrameBytes(1024));
-    forwarder = await(IpcClient.connect(IpcFixture.VERTX, fx.folder, new IpcOptions()));
+    forwarder = await(IpcClient.connect(IpcFixture.VERTX, fx.folder, new IpcOptions().maxFrameBytes(1024)));
     raw = IpcFixture.VERTX.createNetClient();
   }
 
@@ -70,6 +73,15 @@ class IpcBadInputTest {
     closedAfter(frame(new JsonObject().put("t", "hello").put("token", "00").put("client", "x")));
     closedAfter(frame(new JsonObject().put("t", "call").put("id", 1).put("method",
         new JsonObject().put("_", "help.getNearestDc"))));
+  }
+
+  @Test
+  void callsAndResultsOverTheBoundFailTheirCallOnly() {
+    Throwable call = failure(forwarder.call(new JsonObject().put("_", "help.getNearestDc").put("pad", "x".repeat(2000))));
+    assertInstanceOf(IllegalArgumentException.class, call);
+    Throwable result = failure(forwarder.call(new JsonObject().put("_", "help.getConfig")));
+    assertTrue(result.getMessage().contains("larger than the IPC frame bound"), result.getMessage());
+    assertEquals("nearestDc", await(forwarder.call(new JsonObject().put("_", "help.getNearestDc"))).getString("_"));
   }
 
   @Test

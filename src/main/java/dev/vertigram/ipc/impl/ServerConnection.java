@@ -4,6 +4,7 @@ import dev.vertigram.client.CancellationToken;
 import dev.vertigram.ipc.RpcClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
@@ -37,9 +38,19 @@ public final class ServerConnection {
   /** Serves {@code socket} until it closes; create it on the socket's context. */
   public ServerConnection(NetSocket socket, Owner owner) {
     this.socket = socket;
-    this.writer = new FrameWriter(socket, Vertx.currentContext());
+    this.writer = new FrameWriter(socket, Vertx.currentContext(), owner.maxFrameBytes(), this::oversized);
     this.owner = owner;
     socket.handler(new FrameReader(owner.maxFrameBytes(), this::frame, this::reject));
+  }
+
+  /** A reply too large to send fails its call instead; an update too large is dropped. */
+  private void oversized(JsonObject frame) {
+    if (frame.containsKey("id")) {
+      writer.write(Wire.reply(frame.getLong("id"), null,
+          new VertxException("the result is larger than the IPC frame bound of " + owner.maxFrameBytes(), true)));
+    } else {
+      LOG.warn("IPC update dropped: larger than the frame bound of {} bytes", owner.maxFrameBytes());
+    }
   }
 
   /** Sends an update (the connection subscribed). */
