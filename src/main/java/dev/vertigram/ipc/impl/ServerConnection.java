@@ -1,5 +1,6 @@
 package dev.vertigram.ipc.impl;
 
+import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.CancellationToken;
 import dev.vertigram.ipc.RpcClient;
 import io.vertx.core.Future;
@@ -102,11 +103,21 @@ public final class ServerConnection {
     if (token != null) {
       cancellable.put(id, token);
     }
-    owner.dedupe().once(client + ":" + id, () -> owner.target().call(method, Wire.options(opts, token)))
+    CallOptions options = Wire.options(opts, token);
+    owner.dedupe().once(client + ":" + id, () -> execute(method, options))
         .onComplete(ar -> {
           cancellable.remove(id);
           writer.write(Wire.reply(id, ar.result(), ar.cause()));
         });
+  }
+
+  /** Runs a call on the target; a target that throws fails the call, not the connection. */
+  private Future<JsonObject> execute(JsonObject method, CallOptions options) {
+    try {
+      return owner.target().call(method, options);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private boolean tokenMatches(String token) {
