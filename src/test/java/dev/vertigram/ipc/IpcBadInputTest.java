@@ -1,6 +1,7 @@
 package dev.vertigram.ipc;
 
 import dev.vertigram.ipc.impl.EndpointFile;
+import dev.vertigram.ipc.impl.FrameReader;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static dev.vertigram.ipc.IpcFixture.await;
 import static dev.vertigram.ipc.IpcFixture.failure;
@@ -20,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Garbage, oversized frames and wrong tokens close only their own connection; the endpoint files are 0600. */
+/**
+ * Raw sockets at the owner: garbage, oversized frames and wrong tokens close only their own connection; a retried
+ * request id runs once; the endpoint files are 0600.
+ */
 class IpcBadInputTest {
 
   IpcFixture fx;
@@ -82,6 +89,27 @@ class IpcBadInputTest {
     Throwable result = failure(forwarder.call(new JsonObject().put("_", "help.getConfig")));
     assertTrue(result.getMessage().contains("larger than the IPC frame bound"), result.getMessage());
     assertEquals("nearestDc", await(forwarder.call(new JsonObject().put("_", "help.getNearestDc"))).getString("_"));
+  }
+
+  @Test
+  void aRetriedRequestIdRunsOnceAndGetsTheSameResult() throws Exception {
+    String socket = fx.folder.resolve(EndpointFile.SOCKET).toAbsolutePath().toString();
+    NetSocket s = await(raw.connect(SocketAddress.domainSocketAddress(socket)));
+    BlockingQueue<JsonObject> replies = new LinkedBlockingQueue<>();
+    s.handler(new FrameReader(1 << 20, replies::add, why -> { }));
+    String token = EndpointFile.read(fx.folder).getString("token");
+    JsonObject call = new JsonObject().put("t", "call").put("id", 42).put("method",
+        new JsonObject().put("_", "help.getNearestDc"));
+    await(forwarder.call(new JsonObject().put("_", "help.getNearestDc")));
+    fx.dc.stats().reset();
+    s.write(frame(new JsonObject().put("t", "hello").put("token", token).put("client", "retry")));
+    s.write(frame(call));
+    JsonObject first = replies.poll(30, TimeUnit.SECONDS);
+    s.write(frame(call));
+    JsonObject second = replies.poll(30, TimeUnit.SECONDS);
+    assertEquals("nearestDc", first.getJsonObject("result").getString("_"), first.encode());
+    assertEquals(first, second);
+    assertEquals(1, fx.dc.stats().executions("help.getNearestDc"));
   }
 
   @Test
