@@ -1,0 +1,183 @@
+package dev.vertigram.ipc;
+
+import dev.vertigram.client.CallOptions;
+import dev.vertigram.client.CancellationToken;
+import dev.vertigram.ipc.impl.EndpointFile;
+import dev.vertigram.ipc.impl.FrameReader;
+import dev.vertigram.ipc.impl.FrameWriter;
+import dev.vertigram.ipc.impl.Wire;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.SocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A session's calls forwarded to the process that owns it, with the same API and Futures as the owner's client.
+ * Each call has a request id; when the connection drops (the owner restarts), the client reconnects and replays the
+ * calls not yet answered, and the owner runs each request id once.
+ */
+public final class IpcClient implements RpcClient {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IpcClient.class);
+  private static final long MAX_RECONNECT_DELAY_MS = 2000;
+
+  private final Vertx vertx;
+  private final Path folder;
+  private final IpcOptions options;
+  private final NetClient net;
+  private final String clientId = UUID.randomUUID().toString();
+  private final AtomicLong ids = new AtomicLong();
+  private final Map<Long, Pending> pending = new ConcurrentSkipListMap<>();
+  private volatile FrameWriter writer;
+  private volatile Handler<JsonObject> updateHandler;
+  private volatile boolean closed;
+
+  private record Pending(JsonObject frame, Promise<JsonObject> promise) {
+  }
+
+  private IpcClient(Vertx vertx, Path folder, IpcOptions options) {
+    this.vertx = vertx;
+    this.folder = folder;
+    this.options = options;
+    this.net = vertx.createNetClient();
+  }
+
+  /** Connects to the owner of the session in {@code folder}; fails when none serves it. */
+  public static Future<IpcClient> connect(Vertx vertx, Path folder, IpcOptions options) {
+    IpcClient client = new IpcClient(vertx, folder, options);
+    return client.open().map(client).onFailure(e -> client.net.close());
+  }
+
+  @Override
+  public Future<JsonObject> call(JsonObject method, CallOptions callOptions) {
+    if (closed) {
+      return Future.failedFuture(new IllegalStateException("IPC client closed"));
+    }
+    long id = ids.incrementAndGet();
+    JsonObject frame = new JsonObject().put("t", "call").put("id", id).put("method", method)
+        .put("opts", Wire.options(callOptions));
+    Promise<JsonObject> promise = Promise.promise();
+    pending.put(id, new Pending(frame, promise));
+    CancellationToken token = callOptions.cancellation();
+    if (token != null) {
+      Runnable cancel = () -> cancel(id);
+      token.onCancel(cancel);
+      promise.future().onComplete(ar -> token.remove(cancel));
+    }
+    FrameWriter w = writer;
+    if (w != null && pending.containsKey(id)) {
+      w.write(frame);
+    }
+    return promise.future();
+  }
+
+  /** Receives the owner's updates (subscribes now and after every reconnection). */
+  public IpcClient updateHandler(Handler<JsonObject> handler) {
+    this.updateHandler = handler;
+    FrameWriter w = writer;
+    if (w != null) {
+      w.write(new JsonObject().put("t", "subscribe"));
+    }
+    return this;
+  }
+
+  /** Closes the connection and fails the calls not answered. */
+  public Future<Void> close() {
+    closed = true;
+    pending.keySet().forEach(id -> fail(id, new IllegalStateException("IPC client closed")));
+    return net.close();
+  }
+
+  private void cancel(long id) {
+    FrameWriter w = writer;
+    if (fail(id, new CancellationException("cancelled")) && w != null) {
+      w.write(new JsonObject().put("t", "cancel").put("id", id));
+    }
+  }
+
+  private boolean fail(long id, Throwable cause) {
+    Pending p = pending.remove(id);
+    return p != null && p.promise().tryFail(cause);
+  }
+
+  private Future<Void> open() {
+    return vertx.executeBlocking(() -> EndpointFile.read(folder)).compose(endpoint -> {
+      SocketAddress address = endpoint.containsKey("socket")
+          ? SocketAddress.domainSocketAddress(endpoint.getString("socket"))
+          : SocketAddress.inetSocketAddress(endpoint.getInteger("port"), endpoint.getString("host"));
+      return net.connect(address).map(s -> {
+        s.handler(new FrameReader(options.maxFrameBytes(), this::frame, why -> {
+          LOG.warn("IPC connection to the owner closed: {}", why);
+          s.close();
+        }));
+        FrameWriter w = new FrameWriter(s, vertx.getOrCreateContext(), options.maxFrameBytes(),
+            frame -> fail(frame.getLong("id", -1L), new IllegalArgumentException("the call is larger than the IPC "
+                + "frame bound of " + options.maxFrameBytes() + " bytes")));
+        s.closeHandler(v -> lost(w));
+        w.write(new JsonObject().put("t", "hello").put("token", endpoint.getString("token")).put("client", clientId));
+        if (updateHandler != null) {
+          w.write(new JsonObject().put("t", "subscribe"));
+        }
+        writer = w;
+        pending.values().forEach(p -> w.write(p.frame()));
+        return null;
+      });
+    });
+  }
+
+  private void frame(JsonObject frame) {
+    try {
+      if ("update".equals(frame.getString("t"))) {
+        Handler<JsonObject> h = updateHandler;
+        if (h != null) {
+          h.handle(frame.getJsonObject("update"));
+        }
+        return;
+      }
+      Pending p = pending.remove(frame.getLong("id"));
+      if (p == null) {
+        return; // cancelled, or answered twice after a replay
+      }
+      if ("result".equals(frame.getString("t"))) {
+        p.promise().tryComplete(frame.getJsonObject("result"));
+      } else {
+        p.promise().tryFail(Wire.failure(frame));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("IPC: bad frame from the owner: {}", e.toString());
+    }
+  }
+
+  private void lost(FrameWriter w) {
+    if (writer == w) {
+      writer = null;
+    }
+    if (!closed) {
+      reconnect(options.reconnectDelayMillis());
+    }
+  }
+
+  private void reconnect(long delay) {
+    vertx.setTimer(delay, t -> {
+      if (closed) {
+        return;
+      }
+      open().onFailure(e -> {
+        LOG.debug("IPC: owner not reachable yet: {}", e.toString());
+        reconnect(Math.min(delay * 2, MAX_RECONNECT_DELAY_MS));
+      });
+    });
+  }
+}

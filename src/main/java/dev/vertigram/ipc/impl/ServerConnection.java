@@ -1,0 +1,132 @@
+package dev.vertigram.ipc.impl;
+
+import dev.vertigram.client.CallOptions;
+import dev.vertigram.client.CancellationToken;
+import dev.vertigram.ipc.RpcClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * One forwarder's connection at the owner: checks the hello's token, runs calls once per request id, cancels, and
+ * sends updates once subscribed. A bad frame or token closes this connection only, logging why.
+ */
+public final class ServerConnection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+
+  /** What every connection of one owner shares. */
+  public record Owner(String token, RpcClient target, Dedupe dedupe, int maxFrameBytes,
+                      Consumer<ServerConnection> onSubscribe) {
+  }
+
+  private final NetSocket socket;
+  private final FrameWriter writer;
+  private final Owner owner;
+  private final Map<Long, CancellationToken> cancellable = new ConcurrentHashMap<>();
+  private String client;
+
+  /** Serves {@code socket} until it closes; create it on the socket's context. */
+  public ServerConnection(NetSocket socket, Owner owner) {
+    this.socket = socket;
+    this.writer = new FrameWriter(socket, Vertx.currentContext(), owner.maxFrameBytes(), this::oversized);
+    this.owner = owner;
+    socket.handler(new FrameReader(owner.maxFrameBytes(), this::frame, this::reject));
+  }
+
+  /** A reply too large to send fails its call instead; an update too large is dropped. */
+  private void oversized(JsonObject frame) {
+    if (frame.containsKey("id")) {
+      writer.write(Wire.reply(frame.getLong("id"), null,
+          new VertxException("the result is larger than the IPC frame bound of " + owner.maxFrameBytes(), true)));
+    } else {
+      LOG.warn("IPC update dropped: larger than the frame bound of {} bytes", owner.maxFrameBytes());
+    }
+  }
+
+  /** Sends an update (the connection subscribed). */
+  public void update(JsonObject update) {
+    writer.write(new JsonObject().put("t", "update").put("update", update));
+  }
+
+  /** Closes the connection. */
+  public Future<Void> close() {
+    return socket.close();
+  }
+
+  private void frame(JsonObject frame) {
+    try {
+      dispatch(frame);
+    } catch (RuntimeException e) {
+      reject("bad " + frame.getValue("t") + " frame: " + e);
+    }
+  }
+
+  private void dispatch(JsonObject frame) {
+    String type = String.valueOf(frame.getValue("t"));
+    if (client == null) {
+      if (!type.equals("hello") || !tokenMatches(frame.getString("token"))) {
+        reject("wrong token or no hello");
+        return;
+      }
+      client = frame.getString("client", socket.remoteAddress() + "");
+      return;
+    }
+    switch (type) {
+      case "call" -> call(frame.getLong("id"), frame.getJsonObject("method"), frame.getJsonObject("opts"));
+      case "cancel" -> {
+        CancellationToken token = cancellable.remove(frame.getLong("id"));
+        if (token != null) {
+          token.cancel();
+        }
+      }
+      case "subscribe" -> owner.onSubscribe().accept(this);
+      default -> reject("unknown frame type " + type);
+    }
+  }
+
+  private void call(long id, JsonObject method, JsonObject opts) {
+    if (method == null) {
+      throw new IllegalArgumentException("call without a method");
+    }
+    CancellationToken token = opts != null && opts.getBoolean("cancellable", false) ? CancellationToken.create() : null;
+    if (token != null) {
+      cancellable.put(id, token);
+    }
+    CallOptions options = Wire.options(opts, token);
+    owner.dedupe().once(client + ":" + id, () -> execute(method, options))
+        .onComplete(ar -> {
+          cancellable.remove(id);
+          writer.write(Wire.reply(id, ar.result(), ar.cause()));
+        });
+  }
+
+  /** Runs a call on the target; a target that throws fails the call, not the connection. */
+  private Future<JsonObject> execute(JsonObject method, CallOptions options) {
+    try {
+      return owner.target().call(method, options);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private boolean tokenMatches(String token) {
+    return token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+        owner.token().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void reject(String why) {
+    LOG.warn("IPC connection of {} closed: {}", client == null ? "an unauthenticated peer" : client, why);
+    socket.close();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.vertigram.ipc;
+
+import dev.vertigram.ipc.impl.EndpointFile;
+import dev.vertigram.ipc.impl.FrameReader;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static dev.vertigram.ipc.IpcFixture.await;
+import static dev.vertigram.ipc.IpcFixture.failure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Raw sockets at the owner: garbage, oversized frames and wrong tokens close only their own connection; a retried
+ * request id runs once; the endpoint files are 0600.
+ */
+class IpcBadInputTest {
+
+  IpcFixture fx;
+  IpcClient forwarder;
+  NetClient raw;
+
+  @BeforeEach
+  void start() throws Exception {
+    fx = new IpcFixture(new IpcOptions().maxFrameBytes(1024));
+    forwarder = await(IpcClient.connect(IpcFixture.VERTX, fx.folder, new IpcOptions().maxFrameBytes(1024)));
+    raw = IpcFixture.VERTX.createNetClient();
+  }
+
+  @AfterEach
+  void stop() {
+    await(raw.close());
+    await(forwarder.close());
+    fx.close();
+  }
+
+  /** Sends {@code bytes} on a connection of its own and waits until the owner closes it. */
+  void closedAfter(Buffer bytes) {
+    String socket = fx.folder.resolve(EndpointFile.SOCKET).toAbsolutePath().toString();
+    NetSocket s = await(raw.connect(SocketAddress.domainSocketAddress(socket)));
+    Promise<Void> closed = Promise.promise();
+    s.closeHandler(v -> closed.complete());
+    s.write(bytes);
+    await(closed.future());
+    assertEquals("nearestDc", await(forwarder.call(new JsonObject().put("_", "help.getNearestDc"))).getString("_"));
+  }
+
+  static Buffer frame(JsonObject json) {
+    Buffer body = json.toBuffer();
+    return Buffer.buffer().appendInt(body.length()).appendBuffer(body);
+  }
+
+  @Test
+  void garbageClosesThatConnectionOnly() {
+    closedAfter(Buffer.buffer().appendInt(5).appendString("hello"));
+  }
+
+  @Test
+  void oversizedFrameClosesThatConnectionOnly() {
+    closedAfter(Buffer.buffer().appendInt(1025).appendString("{}"));
+    closedAfter(Buffer.buffer().appendInt(-1));
+  }
+
+  @Test
+  void wrongTokenOrNoHelloClosesTheConnection() {
+    closedAfter(frame(new JsonObject().put("t", "hello").put("token", "00").put("client", "x")));
+    closedAfter(frame(new JsonObject().put("t", "call").put("id", 1).put("method",
+        new JsonObject().put("_", "help.getNearestDc"))));
+  }
+
+  @Test
+  void callsAndResultsOverTheBoundFailTheirCallOnly() {
+    Throwable call = failure(forwarder.call(new JsonObject().put("_", "help.getNearestDc").put("pad", "x".repeat(2000))));
+    assertInstanceOf(IllegalArgumentException.class, call);
+    Throwable result = failure(forwarder.call(new JsonObject().put("_", "help.getConfig")));
+    assertTrue(result.getMessage().contains("larger than the IPC frame bound"), result.getMessage());
+    assertEquals("nearestDc", await(forwarder.call(new JsonObject().put("_", "help.getNearestDc"))).getString("_"));
+  }
+
+  @Test
+  void aRetriedRequestIdRunsOnceAndGetsTheSameResult() throws Exception {
+    String socket = fx.folder.resolve(EndpointFile.SOCKET).toAbsolutePath().toString();
+    NetSocket s = await(raw.connect(SocketAddress.domainSocketAddress(socket)));
+    BlockingQueue<JsonObject> replies = new LinkedBlockingQueue<>();
+    s.handler(new FrameReader(1 << 20, replies::add, why -> { }));
+    String token = EndpointFile.read(fx.folder).getString("token");
+    JsonObject call = new JsonObject().put("t", "call").put("id", 42).put("method",
+        new JsonObject().put("_", "help.getNearestDc"));
+    await(forwarder.call(new JsonObject().put("_", "help.getNearestDc")));
+    fx.dc.stats().reset();
+    s.write(frame(new JsonObject().put("t", "hello").put("token", token).put("client", "retry")));
+    s.write(frame(call));
+    JsonObject first = replies.poll(30, TimeUnit.SECONDS);
+    s.write(frame(call));
+    JsonObject second = replies.poll(30, TimeUnit.SECONDS);
+    assertEquals("nearestDc", first.getJsonObject("result").getString("_"), first.encode());
+    assertEquals(first, second);
+    assertEquals(1, fx.dc.stats().executions("help.getNearestDc"));
+  }
+
+  @Test
+  void endpointFilesAreOwnerOnly() throws Exception {
+    for (String name : new String[] {EndpointFile.SOCKET, EndpointFile.JSON}) {
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.folder.resolve(name))),
+          name);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.vertigram.ipc;
+
+import dev.vertigram.client.AuthKeyStore;
+import dev.vertigram.client.ClientOptions;
+import dev.vertigram.client.MtprotoClient;
+import dev.vertigram.ipc.impl.Dedupe;
+import dev.vertigram.localdc.DcEndpoint;
+import dev.vertigram.localdc.LocalDc;
+import dev.vertigram.localdc.LocalDcOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Local DC for the IPC tests (its RSA key takes seconds to make), and an owner per test: a client, a session
+ * folder and its IPC endpoint.
+ */
+final class IpcFixture {
+
+  private static LocalDc shared;
+  static final Vertx VERTX = Vertx.vertx();
+
+  final LocalDc dc;
+  final Path folder;
+  final MtprotoClient client;
+  final Dedupe dedupe = new Dedupe(200_000);
+  IpcServer server;
+
+  IpcFixture(IpcOptions options) throws Exception {
+    dc = localDc();
+    dc.faults().clear();
+    folder = Files.createTempDirectory("vertigram-ipc");
+    client = MtprotoClient.create(VERTX, "ipc", clientOptions(dc), AuthKeyStore.inMemory());
+    server = await(IpcServer.start(VERTX, folder, client::call, options, dedupe));
+  }
+
+  static synchronized LocalDc localDc() throws Exception {
+    if (shared == null) {
+      Path key = Files.createTempDirectory("vertigram-localdc").resolve("rsa.pem");
+      shared = await(LocalDc.start(VERTX, new LocalDcOptions().ephemeralPorts(1, 2, 3).rsaKeyFile(key.toString())));
+    }
+    return shared;
+  }
+
+  static ClientOptions clientOptions(LocalDc dc) {
+    ClientOptions options = new ClientOptions().addRsaKey(dc.publicKey().toPkcs1Pem()).apiId(1).apiHash("test")
+        .homeDc(1);
+    for (DcEndpoint e : dc.endpoints()) {
+      options.addDc(e.id(), e.host(), e.port());
+    }
+    return options;
+  }
+
+  void close() {
+    await(server.close());
+    await(client.close());
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
+    } catch (Exception e) {
+      throw new RuntimeException(e);
+    }
+  }
+
+  static Throwable failure(Future<?> future) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (CancellationException e) {
+      return e;
+    } catch (Exception e) {
+      throw new RuntimeException(e);
+    }
+    throw new AssertionError("the future succeeded");
+  }
+}
