@@ -1,6 +1,7 @@
 package dev.vertigram.files;
 
 import dev.vertigram.client.CallOptions;
+import dev.vertigram.client.CancellationToken;
 import dev.vertigram.client.MtprotoClient;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -38,8 +39,11 @@ abstract class Transfer<T> {
     this.options = options;
     this.progressAddress = files.progressAddress();
     this.id = id;
-    if (options.cancellation() != null) {
-      options.cancellation().onCancel(() -> ctx.runOnContext(v -> fail(new CancellationException("cancelled"))));
+    CancellationToken token = options.cancellation();
+    if (token != null) {
+      Runnable onCancel = () -> ctx.runOnContext(v -> fail(new CancellationException("cancelled")));
+      token.onCancel(onCancel);
+      outcome.future().onComplete(ar -> token.remove(onCancel));
     }
   }
 
@@ -56,8 +60,9 @@ abstract class Transfer<T> {
   }
 
   void fail(Throwable cause) {
-    if (outcome.tryFail(cause)) {
+    if (!finished()) {
       cleanUp();
+      outcome.fail(cause);
     }
   }
 

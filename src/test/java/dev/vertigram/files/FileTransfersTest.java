@@ -1,6 +1,7 @@
 package dev.vertigram.files;
 
 import dev.vertigram.client.AuthKeyStore;
+import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.CancellationToken;
 import dev.vertigram.client.ClientOptions;
 import dev.vertigram.client.MtprotoClient;
@@ -9,6 +10,8 @@ import dev.vertigram.localdc.LocalDc;
 import dev.vertigram.localdc.LocalDcOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -16,13 +19,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FileTransfersTest {
 
   private static final int MIB = 1 << 20;
+  private static final AtomicLong RANDOM_IDS = new AtomicLong();
   private static Vertx vertx;
   private static LocalDc dc;
   private static MtprotoClient client;
@@ -163,6 +172,50 @@ class FileTransfersTest {
     assertFalse(Files.exists(target));
   }
 
+  @Test
+  void streamsUploadAndAWrongSizeFails() throws Exception {
+    byte[] data = random(MIB + 7);
+    Path source = Files.write(dir.resolve("stream.bin"), data);
+    AsyncFile file = await(vertx.fileSystem().open(source.toString(), new OpenOptions().setRead(true)));
+    List<Progress> seen = new CopyOnWriteArrayList<>();
+    JsonObject inputFile = await(files.upload(file, data.length, "stream.bin", TransferOptions.create()
+        .parallelism(2).progress(seen::add)));
+    assertEquals(3, inputFile.getInteger("parts"));
+    Progress last = seen.get(seen.size() - 1);
+    assertEquals(data.length, last.done());
+    assertEquals(data.length, last.total());
+    JsonObject message = sendUploaded(inputFile, 0);
+    CollectingStream sink = new CollectingStream();
+    await(files.downloadToStream(message, sink, 0, -1, withRefresher()));
+    assertArrayEquals(data, sink.bytes());
+    AsyncFile again = await(vertx.fileSystem().open(source.toString(), new OpenOptions().setRead(true)));
+    Throwable e = failure(files.upload(again, data.length + 1, "short.bin", TransferOptions.create()));
+    assertTrue(e.getMessage().contains("ended after"), e.getMessage());
+  }
+
+  @Test
+  void cancelledUploadFails() throws Exception {
+    Path source = Files.write(dir.resolve("up.bin"), random(12 * MIB));
+    CancellationToken token = CancellationToken.create();
+    Throwable e = failure(files.upload(source.toString(), TransferOptions.create().parallelism(1)
+        .cancellation(token).progress(p -> token.cancel())));
+    assertInstanceOf(CancellationException.class, e);
+  }
+
+  @Test
+  void photosAreSentAndDownloaded() throws Exception {
+    BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    Path png = dir.resolve("p.png");
+    ImageIO.write(image, "png", png.toFile());
+    JsonObject updates = await(files.sendPhoto(self(), png.toString(), TransferOptions.create()));
+    JsonObject message = messageIn(updates);
+    FileLocation location = FileLocation.of(message);
+    assertEquals("inputPhotoFileLocation", location.location().getString("_"));
+    CollectingStream sink = new CollectingStream();
+    await(files.downloadToStream(message, sink, 0, -1, withRefresher()));
+    assertEquals(location.size(), sink.bytes().length);
+  }
+
   /** Sends {@code data} to Saved Messages as a document, uploading and sending on {@code dcId} (0 = home). */
   private JsonObject send(byte[] data, String name, int dcId) throws Exception {
     Path source = Files.write(Files.createTempDirectory("up").resolve(name), data);
@@ -173,12 +226,22 @@ class FileTransfersTest {
     } else {
       JsonObject inputFile = await(files.upload(source.toString(), TransferOptions.create().dcId(dcId)));
       assertEquals(1, client.homeDc());
-      updates = await(client.call(new JsonObject().put("_", "messages.sendMedia").put("peer", self())
-          .put("media", new JsonObject().put("_", "inputMediaUploadedDocument").put("file", inputFile)
-              .put("mime_type", "application/octet-stream").put("attributes", new JsonArray()))
-          .put("message", "").put("random_id", 5L), dev.vertigram.client.CallOptions.create().dcId(dcId)));
+      Files.delete(source);
+      return sendUploaded(inputFile, dcId);
     }
     Files.delete(source);
+    return messageIn(updates);
+  }
+
+  /** Sends an uploaded file to Saved Messages through {@code dcId} (0 = home); the result is the message. */
+  private JsonObject sendUploaded(JsonObject inputFile, int dcId) throws Exception {
+    return messageIn(await(client.call(new JsonObject().put("_", "messages.sendMedia").put("peer", self())
+        .put("media", new JsonObject().put("_", "inputMediaUploadedDocument").put("file", inputFile)
+            .put("mime_type", "application/octet-stream").put("attributes", new JsonArray()))
+        .put("message", "").put("random_id", RANDOM_IDS.incrementAndGet()), CallOptions.create().dcId(dcId))));
+  }
+
+  private static JsonObject messageIn(JsonObject updates) {
     for (Object u : updates.getJsonArray("updates")) {
       JsonObject update = (JsonObject) u;
       if (update.containsKey("message") && update.getValue("message") instanceof JsonObject m) {
