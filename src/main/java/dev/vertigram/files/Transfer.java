@@ -47,12 +47,12 @@ abstract class Transfer<T> {
     }
   }
 
-  /** Calls a method on the media connection of {@code dcId} (0 = home); the result comes back on this context. */
+  /**
+   * Calls a method on the media connection of {@code dcId} (0 = home); made on this context, the call completes
+   * on it.
+   */
   Future<JsonObject> call(JsonObject method, int dcId) {
-    CallOptions callOptions = CallOptions.create().media(true).dcId(dcId).cancellation(options.cancellation());
-    Promise<JsonObject> back = Promise.promise();
-    client.call(method, callOptions).onComplete(ar -> ctx.runOnContext(v -> back.handle(ar)));
-    return back.future();
+    return client.call(method, CallOptions.create().media(true).dcId(dcId).cancellation(options.cancellation()));
   }
 
   boolean finished() {

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,6 +43,9 @@ public final class Router {
   /** Whether the home DC's key is logged in: null unknown (export is tried), then learnt. */
   private volatile Boolean authorized;
 
+  /** Methods carrying file bytes (mostly incompressible): never gzipped, deflating them costs more than it saves. */
+  private static final Set<String> NOT_PACKED = Set.of("upload.saveFilePart", "upload.saveBigFilePart");
+
   public Router(Vertx vertx, ClientOptions options, AuthKeyStore store) {
     this.core = new ClientCore(vertx, options, store);
     this.homeDc = options.homeDc();
@@ -56,7 +60,10 @@ public final class Router {
     Buffer body;
     try {
       resultMethod = core.codec.resultMethod(method);
-      body = Gzip.packIfSmaller(core.codec.encode(method));
+      body = core.codec.encode(method);
+      if (!NOT_PACKED.contains(name)) {
+        body = Gzip.packIfSmaller(body);
+      }
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
