@@ -30,6 +30,9 @@ import java.util.function.Supplier;
  */
 public final class FileTransfers {
 
+  /** Bytes queued on a file being downloaded before fetching pauses (AsyncFile's default is below one part). */
+  private static final int WRITE_QUEUE = 8 * Downloader.PART;
+
   private final Vertx vertx;
   private final MtprotoClient client;
   private final String session;
@@ -115,7 +118,7 @@ public final class FileTransfers {
   public Future<Void> downloadToFile(JsonObject object, String path, TransferOptions options) {
     String temp = path + ".part-" + Long.toHexString(UUID.randomUUID().getMostSignificantBits());
     return onContext(() -> vertx.fileSystem().open(temp, new OpenOptions().setWrite(true).setTruncateExisting(true))
-        .compose(file -> downloadToStream(object, file, 0, -1, options)
+        .compose(file -> downloadToStream(object, file.setWriteQueueMaxSize(WRITE_QUEUE), 0, -1, options)
             .eventually(() -> close(file))
             .compose(v -> vertx.fileSystem().move(temp, path, new CopyOptions().setReplaceExisting(true)))
             .onFailure(e -> vertx.fileSystem().delete(temp))));

@@ -11,9 +11,12 @@ import dev.vertigram.localdc.LocalDc;
 import dev.vertigram.localdc.LocalDcOptions;
 import dev.vertigram.transport.TransportOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.WriteStream;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -63,6 +66,8 @@ public final class FilesBenchmark {
       JsonObject message = updates.getJsonArray("updates").getJsonObject(1).getJsonObject("message");
       await(files.downloadToFile(message, target.toString(), TransferOptions.create())); // warm-up
       Measure down = measure(() -> await(files.downloadToFile(message, target.toString(), TransferOptions.create())));
+      Measure stream = measure(() -> await(files.downloadToStream(message, new Discard(), 0, -1,
+          TransferOptions.create())));
       if (!Arrays.equals(data, Files.readAllBytes(target))) {
         throw new IllegalStateException("the download differs from the upload");
       }
@@ -71,6 +76,7 @@ public final class FilesBenchmark {
           .put("upload_cpu_s_per_gb", round(up.cpuSeconds / (data.length / 1e9)))
           .put("download_mb_per_s", round(data.length / 1e6 / down.seconds))
           .put("download_cpu_s_per_gb", round(down.cpuSeconds / (data.length / 1e9)))
+          .put("download_to_stream_mb_per_s", round(data.length / 1e6 / stream.seconds))
           .put("parallel_parts", TransferOptions.create().parallelism())
           .put("cores", Runtime.getRuntime().availableProcessors());
       Path out = Path.of("bench", "results", "files.json");
@@ -84,6 +90,39 @@ public final class FilesBenchmark {
       await(client.close());
       await(dc.close());
       await(vertx.close());
+    }
+  }
+
+  /** A WriteStream dropping what it is given. */
+  private static final class Discard implements WriteStream<Buffer> {
+    @Override
+    public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+      return this;
+    }
+
+    @Override
+    public Future<Void> write(Buffer data) {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> end() {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
+      return this;
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+      return false;
+    }
+
+    @Override
+    public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
+      return this;
     }
   }
 
