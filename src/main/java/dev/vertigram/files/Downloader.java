@@ -35,8 +35,8 @@ final class Downloader extends Transfer<Void> {
   private Future<Void> refreshing;
 
   Downloader(FileTransfers files, JsonObject origin, WriteStream<Buffer> sink, long from, long to,
-      TransferOptions options, String id) {
-    super(files, options, id);
+      TransferOptions options) {
+    super(files, options, "download");
     this.origin = origin;
     this.file = FileLocation.of(origin);
     long end = to < 0 ? file.size() : Math.min(to, file.size());
@@ -54,7 +54,7 @@ final class Downloader extends Transfer<Void> {
 
   /** Starts fetching; call on the transfer's context. */
   Future<Void> start() {
-    sink.exceptionHandler(this::fail);
+    sink.exceptionHandler(onContext(this::fail));
     flush();
     pump();
     return outcome.future();
@@ -67,7 +67,7 @@ final class Downloader extends Transfer<Void> {
       request(nextRequest++);
     }
     if (!finished() && sink.writeQueueFull()) {
-      sink.drainHandler(v -> pump());
+      sink.drainHandler(onContext(v -> pump()));
     }
   }
 

@@ -108,7 +108,7 @@ public final class FileTransfers {
    */
   public Future<Void> downloadToStream(JsonObject object, WriteStream<Buffer> sink, long from, long to,
       TransferOptions options) {
-    return onContext(() -> new Downloader(this, object, sink, from, to, options, newId()).start());
+    return onContext(() -> new Downloader(this, object, sink, from, to, options).start());
   }
 
   /**
@@ -121,15 +121,11 @@ public final class FileTransfers {
         .compose(file -> downloadToStream(object, file.setWriteQueueMaxSize(WRITE_QUEUE), 0, -1, options)
             .eventually(() -> close(file))
             .compose(v -> vertx.fileSystem().move(temp, path, new CopyOptions().setReplaceExisting(true)))
-            .onFailure(e -> vertx.fileSystem().delete(temp))));
+            .recover(e -> vertx.fileSystem().delete(temp).transform(v -> Future.failedFuture(e)))));
   }
 
   private static Future<Void> close(AsyncFile file) {
     return file.close().recover(e -> Future.succeededFuture());
-  }
-
-  private static String newId() {
-    return "download-" + UUID.randomUUID();
   }
 
   /** Runs {@code task} on one context (the caller's, or a new one), so a transfer's state stays on one thread. */

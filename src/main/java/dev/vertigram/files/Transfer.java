@@ -5,10 +5,12 @@ import dev.vertigram.client.CancellationToken;
 import dev.vertigram.client.MtprotoClient;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -32,13 +34,14 @@ abstract class Transfer<T> {
   long total;
   long done;
 
-  Transfer(FileTransfers files, TransferOptions options, String id) {
+  /** @param kind "upload" or "download", the start of the transfer's id in progress events */
+  Transfer(FileTransfers files, TransferOptions options, String kind) {
     this.client = files.client();
     this.vertx = files.vertx();
     this.ctx = vertx.getOrCreateContext();
     this.options = options;
     this.progressAddress = files.progressAddress();
-    this.id = id;
+    this.id = kind + "-" + UUID.randomUUID();
     CancellationToken token = options.cancellation();
     if (token != null) {
       Runnable onCancel = () -> ctx.runOnContext(v -> fail(new CancellationException("cancelled")));
@@ -53,6 +56,17 @@ abstract class Transfer<T> {
    */
   Future<JsonObject> call(JsonObject method, int dcId) {
     return client.call(method, CallOptions.create().media(true).dcId(dcId).cancellation(options.cancellation()));
+  }
+
+  /** {@code handler} run on this context (a stream's handlers may be called on another one). */
+  <E> Handler<E> onContext(Handler<E> handler) {
+    return event -> {
+      if (Vertx.currentContext() == ctx) {
+        handler.handle(event);
+      } else {
+        ctx.runOnContext(v -> handler.handle(event));
+      }
+    };
   }
 
   boolean finished() {

@@ -33,7 +33,7 @@ final class Uploader extends Transfer<JsonObject> {
   private boolean ended;
 
   Uploader(FileTransfers files, ReadStream<Buffer> source, long size, String name, TransferOptions options) {
-    super(files, options, "upload-" + Long.toHexString(RANDOM.nextLong()));
+    super(files, options, "upload");
     this.source = source;
     this.name = name;
     this.total = size;
@@ -52,9 +52,9 @@ final class Uploader extends Transfer<JsonObject> {
 
   /** Starts reading; call on the transfer's context. */
   void start() {
-    source.exceptionHandler(this::fail);
-    source.endHandler(v -> onEnd());
-    source.handler(this::onChunk);
+    source.exceptionHandler(onContext(this::fail));
+    source.endHandler(onContext(v -> onEnd()));
+    source.handler(onContext(this::onChunk));
     source.resume();
   }
 
