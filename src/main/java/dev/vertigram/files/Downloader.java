@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * Downloads bytes [from, to) of a file into a stream, in order: 1 MiB-aligned upload.getFile parts (offset a multiple
  * of 1 MiB, limit 1 MiB, never crossing a 1 MiB boundary), {@code parallelism} fetched or waiting at once, none
  * requested while the stream's write queue is full. FILE_MIGRATE is followed by the client; FILE_REFERENCE_* runs
- * the refresher (once for every part that hit it) and retries with the new reference.
+ * the refresher (once for every part that hit it) and retries with the new reference. Completes when the stream
+ * has taken the last write.
  */
 final class Downloader extends Transfer<Void> {
 
@@ -104,13 +105,20 @@ final class Downloader extends Transfer<Void> {
 
   private void flush() {
     Buffer next;
+    Future<Void> written = Future.succeededFuture();
     while ((next = ready.remove(nextWrite)) != null) {
-      sink.write(next);
+      written = sink.write(next);
       nextWrite++;
       advance(next.length());
     }
     if (nextWrite > lastPart && !finished()) {
-      outcome.tryComplete();
+      written.onComplete(onContext(ar -> {
+        if (ar.succeeded()) {
+          outcome.tryComplete();
+        } else {
+          fail(ar.cause());
+        }
+      }));
     }
   }
 

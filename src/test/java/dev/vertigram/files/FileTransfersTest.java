@@ -116,6 +116,16 @@ class FileTransfersTest {
   }
 
   @Test
+  void downloadsWaitForASlowStream() throws Exception {
+    byte[] data = random(12 * MIB);
+    JsonObject message = send(data, "slow.bin", 0);
+    SlowStream sink = new SlowStream(vertx, 2 * MIB);
+    await(files.downloadToStream(message, sink, 0, -1, withRefresher().parallelism(4)));
+    assertArrayEquals(data, sink.bytes());
+    assertTrue(sink.largestQueue() <= 2 * MIB + 4 * MIB, "queued at most " + sink.largestQueue());
+  }
+
+  @Test
   void cancelledDownloadLeavesNoFile() throws Exception {
     byte[] data = random(8 * MIB);
     JsonObject message = send(data, "cancel.bin", 0);
