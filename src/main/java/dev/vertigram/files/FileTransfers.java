@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.CopyOptions;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.json.JsonArray;
@@ -119,13 +118,9 @@ public final class FileTransfers {
     String temp = path + ".part-" + Long.toHexString(UUID.randomUUID().getMostSignificantBits());
     return onContext(() -> vertx.fileSystem().open(temp, new OpenOptions().setWrite(true).setTruncateExisting(true))
         .compose(file -> downloadToStream(object, file.setWriteQueueMaxSize(WRITE_QUEUE), 0, -1, options)
-            .eventually(() -> close(file))
+            .compose(v -> file.close(), e -> file.close().transform(c -> Future.failedFuture(e)))
             .compose(v -> vertx.fileSystem().move(temp, path, new CopyOptions().setReplaceExisting(true)))
             .recover(e -> vertx.fileSystem().delete(temp).transform(v -> Future.failedFuture(e)))));
-  }
-
-  private static Future<Void> close(AsyncFile file) {
-    return file.close().recover(e -> Future.succeededFuture());
   }
 
   /** Runs {@code task} on one context (the caller's, or a new one), so a transfer's state stays on one thread. */
