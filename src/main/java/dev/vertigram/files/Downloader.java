@@ -135,16 +135,26 @@ final class Downloader extends Transfer<Void> {
     }
     Promise<Void> done = Promise.promise();
     refreshing = done.future();
-    options.refresher().apply(origin).onComplete(ar -> ctx.runOnContext(v -> {
+    Future<JsonObject> refetched;
+    try {
+      refetched = options.refresher().apply(origin);
+    } catch (RuntimeException e) {
+      refetched = Future.failedFuture(e);
+    }
+    refetched.onComplete(onContext(ar -> {
       refreshing = null;
       if (ar.failed()) {
         done.fail(ar.cause());
         return;
       }
-      FileLocation fresh = FileLocation.of(ar.result());
-      file = new FileLocation(fresh.location(), file.dcId(), file.size(), file.name());
-      generation++;
-      done.complete();
+      try {
+        FileLocation fresh = FileLocation.of(ar.result());
+        file = new FileLocation(fresh.location(), file.dcId(), file.size(), file.name());
+        generation++;
+        done.complete();
+      } catch (RuntimeException e) {
+        done.fail(e);
+      }
     }));
     return done.future();
   }
