@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,6 +45,9 @@ public final class Router {
   /** Whether the home DC's key is logged in: null unknown (export is tried), then learnt. */
   private volatile Boolean authorized;
 
+  /** Methods carrying file bytes (mostly incompressible): never gzipped, deflating them costs more than it saves. */
+  private static final Set<String> NOT_PACKED = Set.of("upload.saveFilePart", "upload.saveBigFilePart");
+
   public Router(Vertx vertx, ClientOptions options, AuthKeyStore store) {
     this.core = new ClientCore(vertx, options, store);
     this.homeDc = store.homeDc() != 0 ? store.homeDc() : options.homeDc();
@@ -58,7 +62,10 @@ public final class Router {
     Buffer body;
     try {
       resultMethod = core.codec.resultMethod(method);
-      body = GzipPacked.packIfSmaller(core.codec.encode(method), GZIP_MIN_SIZE);
+      body = core.codec.encode(method);
+      if (!NOT_PACKED.contains(name)) {
+        body = GzipPacked.packIfSmaller(body, GZIP_MIN_SIZE);
+      }
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
