@@ -99,6 +99,28 @@ class MediaConnectionsTest {
     }
   }
 
+  @Test
+  void updatesPushedToMediaConnectionsAreNotHandedOut() throws Exception {
+    LocalDcFixture fx = LocalDcFixture.reset();
+    AuthKeyStore keys = AuthKeyStore.inMemory();
+    MtprotoClient client = MtprotoClient.create(fx.vertx, "media-updates", fx.options(), keys);
+    AtomicInteger updates = new AtomicInteger();
+    client.updateHandler(u -> updates.incrementAndGet());
+    try {
+      await(client.call(nearestDc()));
+      assertTrue(fx.dc.authorize(await(keys.permKey(1)).id(), 4343));
+      await(burst(client, 8, MEDIA)); // media sessions of the logged-in key
+      assertTrue(client.mediaCalls(1).size() > 1);
+      // the server pushes the new message to the user's other sessions: here only media ones
+      await(client.call(new JsonObject().put("_", "messages.sendMessage")
+          .put("peer", new JsonObject().put("_", "inputPeerSelf")).put("message", "hi").put("random_id", 7L)));
+      Thread.sleep(300);
+      assertEquals(0, updates.get(), "nothing from the media connections");
+    } finally {
+      await(client.close());
+    }
+  }
+
   /** {@code n} calls started in one event-loop tick. */
   private static Future<?> burst(MtprotoClient client, int n, CallOptions options) {
     Promise<Void> all = Promise.promise();

@@ -280,12 +280,19 @@ public final class Connection implements SessionListener {
 
   @Override
   public void onUpdate(JsonObject update) {
-    core.updateHandler.handle(update);
+    if (media) {
+      // its calls are sent with invokeWithoutUpdates; a server that pushes anyway also pushes to the main connection
+      log.debug("DC {}: update on a media connection ignored: {}", dcId, update.getString("_"));
+    } else {
+      core.updateHandler.handle(update);
+    }
   }
 
   @Override
   public void onUpdatesGap(String reason) {
-    core.gapHandler.handle(reason);
+    if (!media) {
+      core.gapHandler.handle(reason);
+    }
   }
 
   @Override

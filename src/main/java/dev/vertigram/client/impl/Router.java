@@ -71,6 +71,10 @@ public final class Router {
       if (!NOT_PACKED.contains(name)) {
         body = GzipPacked.packIfSmaller(body, GZIP_MIN_SIZE);
       }
+      if (options.media()) {
+        // media connections do not subscribe to updates: the main connection gets them once
+        body = Buffer.buffer(body.length() + 4).appendIntLE(core.invokeWithoutUpdates).appendBuffer(body);
+      }
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
