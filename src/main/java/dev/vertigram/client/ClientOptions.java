@@ -16,7 +16,8 @@ import java.util.List;
  *   "apiId": 1, "apiHash": "...", "deviceModel": "...", "systemVersion": "...", "appVersion": "...",
  *   "systemLangCode": "en", "langPack": "", "langCode": "en",
  *   "floodWaitLimit": 30, "callTimeout": 0, "handshakeTimeout": 15000,
- *   "pfs": false, "tempKeyTtl": 86400, "testMode": false, "pingInterval": 60, "pingDisconnectDelay": 75 }
+ *   "pfs": false, "tempKeyTtl": 86400, "testMode": false, "pingInterval": 60, "pingDisconnectDelay": 75,
+ *   "mediaConnectionsPerDc": 4 }
  * </pre>
  * The api_hash is never printed by {@link #toString()}.
  */
@@ -52,6 +53,7 @@ public final class ClientOptions {
   private boolean testMode;
   private int pingInterval = 60;
   private int pingDisconnectDelay = 75;
+  private int mediaConnectionsPerDc = 4;
 
   /** Defaults: no DC, no key (both must be set). */
   public ClientOptions() {
@@ -83,6 +85,7 @@ public final class ClientOptions {
     testMode = json.getBoolean("testMode", testMode);
     pingInterval = json.getInteger("pingInterval", pingInterval);
     pingDisconnectDelay = json.getInteger("pingDisconnectDelay", pingDisconnectDelay);
+    mediaConnectionsPerDc(json.getInteger("mediaConnectionsPerDc", mediaConnectionsPerDc));
   }
 
   /** The JSON form (it includes the api_hash: keep it private). */
@@ -96,7 +99,8 @@ public final class ClientOptions {
         .put("langPack", langPack).put("langCode", langCode).put("floodWaitLimit", floodWaitLimit)
         .put("callTimeout", callTimeout)
         .put("handshakeTimeout", handshakeTimeout).put("pfs", pfs).put("tempKeyTtl", tempKeyTtl)
-        .put("testMode", testMode).put("pingInterval", pingInterval).put("pingDisconnectDelay", pingDisconnectDelay);
+        .put("testMode", testMode).put("pingInterval", pingInterval).put("pingDisconnectDelay", pingDisconnectDelay)
+        .put("mediaConnectionsPerDc", mediaConnectionsPerDc);
     return json;
   }
 
@@ -281,5 +285,22 @@ public final class ClientOptions {
 
   public int pingDisconnectDelay() {
     return pingDisconnectDelay;
+  }
+
+  /**
+   * Media connections opened at most per DC (default 4, 1..16): calls with {@link CallOptions#media(boolean)} go to
+   * the least busy one, a new one being opened while every open one is busy. Each is its own
+   * {@link ConnectionVerticle} (own event loop, own MTProto session) over the DC's one permanent key.
+   */
+  public int mediaConnectionsPerDc() {
+    return mediaConnectionsPerDc;
+  }
+
+  public ClientOptions mediaConnectionsPerDc(int connections) {
+    if (connections < 1 || connections > 16) {
+      throw new IllegalArgumentException("mediaConnectionsPerDc must be 1..16, not " + connections);
+    }
+    this.mediaConnectionsPerDc = connections;
+    return this;
   }
 }

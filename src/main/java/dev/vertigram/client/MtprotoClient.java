@@ -8,6 +8,8 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
+
 /**
  * The MTProto client: TL calls as JSON in, results as JSON out, over one connection per DC. Calls made in the same
  * event-loop tick leave in one container; flood waits, server errors and DC migrations are handled here.
@@ -76,6 +78,14 @@ public final class MtprotoClient {
   /** Stops serving, closes every connection and fails the calls still running. */
   public Future<Void> close() {
     return consumer.unregister().transform(v -> router.close());
+  }
+
+  /**
+   * For each media connection to {@code dcId} that is up, how many calls it has taken (attempts included): shows how
+   * file parts spread over the {@link ClientOptions#mediaConnectionsPerDc} connections.
+   */
+  public List<Long> mediaCalls(int dcId) {
+    return router.mediaCalls(dcId);
   }
 
   /** The RPC layer (tests reach connections through it). */

@@ -11,7 +11,7 @@ import io.vertx.core.json.JsonObject;
  *                  "langPack", "systemLangCode"},
  *   "connection": {"dcs": [{"id", "host", "port"}], "homeDc", "rsaKeys": [PEM], "testMode", "ipv6",
  *                  "transport": {"kind", "obfuscated", "mtproxySecret", "proxy", "connectTimeoutMs"},
- *                  "handshakeTimeout", "pfs", "tempKeyTtl", "pingInterval"},
+ *                  "handshakeTimeout", "pfs", "tempKeyTtl", "pingInterval", "mediaConnectionsPerDc": 4},
  *   "rpc":        {"floodWaitLimit": 30, "callTimeout": 0},
  *   "peer":       {"fullInfoCacheTtl": 3600, "cacheAllPeersOnStartup": false},
  *   "storage":    {StoreOptions JSON},

@@ -11,7 +11,7 @@ final class SettingsParts {
   static final String[] APP_INFO = {"apiId", "apiHash", "deviceModel", "systemVersion", "appVersion", "langCode",
       "langPack", "systemLangCode"};
   static final String[] CONNECTION = {"dcs", "homeDc", "rsaKeys", "testMode", "transport", "handshakeTimeout", "pfs",
-      "tempKeyTtl", "pingInterval"};
+      "tempKeyTtl", "pingInterval", "mediaConnectionsPerDc"};
 
   private SettingsParts() {
   }
@@ -60,6 +60,8 @@ final class SettingsParts {
     out.put("tempKeyTtl", (int) r.integer("tempKeyTtl", 86_400, 60, Integer.MAX_VALUE,
         "an integer of seconds, at least 60"));
     out.put("pingInterval", (int) r.integer("pingInterval", 60, 1, 3600, "an integer of seconds (1..3600)"));
+    out.put("mediaConnectionsPerDc", (int) r.integer("mediaConnectionsPerDc", 4, 1, 16,
+        "an integer (1..16): media connections per DC for file parts"));
     SettingsReader t = r.section("transport", "kind", "obfuscated", "mtproxySecret", "proxy", "connectTimeoutMs");
     t.choice("kind", null, "abridged", "intermediate", "padded_intermediate", "full");
     t.bool("obfuscated", false);

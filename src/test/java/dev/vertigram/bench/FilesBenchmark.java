@@ -29,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Upload and download of one file (default 256 MiB) between {@link FileTransfers} and the in-process Local DC over
  * loopback TCP, client and DC sharing the machine's cores: MB/s (10^6 bytes) and process CPU seconds per GB (client
- * and DC together). Run {@link #main} ({@code args[0]} = MiB); it writes {@code bench/results/files.json}.
+ * and DC together). Run {@link #main} ({@code args[0]} = MiB, {@code args[1]} = media connections per DC, default
+ * 4; 1 is the single media connection of before); it writes {@code bench/results/files.json}, with the 1-minute load
+ * average at the start (other processes on the machine skew the figures).
  */
 public final class FilesBenchmark {
 
@@ -38,10 +40,12 @@ public final class FilesBenchmark {
 
   public static void main(String[] args) throws Exception {
     int mib = args.length > 0 ? Integer.parseInt(args[0]) : 256;
+    int mediaConnections = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     Vertx vertx = Vertx.vertx();
     LocalDc dc = await(LocalDc.start(vertx, new LocalDcOptions().ephemeralPorts(1)));
     ClientOptions options = new ClientOptions().addRsaKey(dc.publicKey().toPkcs1Pem()).apiId(1).apiHash("bench")
-        .transport(new TransportOptions().obfuscated(false)).homeDc(1);
+        .transport(new TransportOptions().obfuscated(false)).homeDc(1).mediaConnectionsPerDc(mediaConnections);
     for (DcEndpoint e : dc.endpoints()) {
       options.addDc(e.id(), e.host(), e.port());
     }
@@ -78,6 +82,8 @@ public final class FilesBenchmark {
           .put("download_cpu_s_per_gb", round(down.cpuSeconds / (data.length / 1e9)))
           .put("download_to_stream_mb_per_s", round(data.length / 1e6 / stream.seconds))
           .put("parallel_parts", TransferOptions.create().parallelism())
+          .put("media_connections_per_dc", mediaConnections)
+          .put("load_average_1m", round(load))
           .put("cores", Runtime.getRuntime().availableProcessors());
       Path out = Path.of("bench", "results", "files.json");
       Files.createDirectories(out.getParent());

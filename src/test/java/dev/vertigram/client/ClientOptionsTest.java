@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClientOptionsTest {
@@ -92,5 +93,20 @@ class ClientOptionsTest {
     ClientOptions local = new ClientOptions().addDc(1, "127.0.0.1", 10441);
     assertEquals(1, local.homeDc());
     assertEquals(null, local.dc(2), "configured DCs replace Telegram's");
+  }
+
+  @Test
+  void mediaConnectionsPerDcDefaultsToFourAndIsBounded() {
+    assertEquals(4, new ClientOptions().mediaConnectionsPerDc());
+    ClientOptions o = new ClientOptions().mediaConnectionsPerDc(7);
+    assertEquals(7, new ClientOptions(o.toJson()).mediaConnectionsPerDc());
+    assertThrows(IllegalArgumentException.class, () -> new ClientOptions().mediaConnectionsPerDc(0));
+    assertThrows(IllegalArgumentException.class,
+        () -> new ClientOptions(new JsonObject().put("mediaConnectionsPerDc", 17)));
+    Settings settings = new Settings(new JsonObject().put("connection",
+        new JsonObject().put("mediaConnectionsPerDc", 2)));
+    assertEquals(2, settings.client().mediaConnectionsPerDc());
+    assertThrows(IllegalArgumentException.class, () -> new Settings(new JsonObject().put("connection",
+        new JsonObject().put("mediaConnectionsPerDc", 0))));
   }
 }

@@ -86,6 +86,33 @@ class FileTransfersTest {
   }
 
   @Test
+  void parallelPartsUseSeveralMediaConnections() throws Exception {
+    byte[] data = random(8 * MIB);
+    List<Long> before = client.mediaCalls(1);
+    JsonObject message = send(data, "spread.bin", 0); // 16 upload parts
+    List<Long> afterUpload = client.mediaCalls(1);
+    assertTrue(busy(before, afterUpload) >= 2, "upload parts on several connections: " + before + " -> " + afterUpload);
+    CollectingStream sink = new CollectingStream();
+    await(files.downloadToStream(message, sink, 0, -1, withRefresher()));
+    assertArrayEquals(data, sink.bytes());
+    List<Long> afterDownload = client.mediaCalls(1);
+    assertTrue(busy(afterUpload, afterDownload) >= 2,
+        "download parts on several connections: " + afterUpload + " -> " + afterDownload);
+    assertTrue(afterDownload.size() <= 4, "at most 4 media connections by default: " + afterDownload);
+  }
+
+  /** How many connections took calls between two snapshots of {@link MtprotoClient#mediaCalls}. */
+  private static int busy(List<Long> before, List<Long> after) {
+    int n = 0;
+    for (int i = 0; i < after.size(); i++) {
+      if (after.get(i) > (i < before.size() ? before.get(i) : 0)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Test
   void emptyFilesAreRefusedWithoutCallingTelegram() throws Exception {
     Path empty = Files.createFile(dir.resolve("empty"));
     assertInstanceOf(IllegalArgumentException.class, failure(files.upload(empty.toString(), TransferOptions.create())));

@@ -32,6 +32,8 @@ final class ClientCore {
   final AuthKeyExchange exchange;
   /** {@code invokeWithLayer(layer, initConnection(...))} without its query. */
   final Buffer initPrefix;
+  /** The constructor id of {@code invokeWithoutUpdates}, which media calls are wrapped in. */
+  final int invokeWithoutUpdates;
   final AuthKeyStore store;
   private final Map<Integer, Future<AuthKey>> permKeys = new HashMap<>();
   volatile Handler<JsonObject> updateHandler = update -> { };
@@ -43,6 +45,7 @@ final class ClientCore {
     this.store = store;
     this.exchange = new AuthKeyExchange(options.trustedKeys(), random);
     this.initPrefix = initPrefix(codec.schema(), options);
+    this.invokeWithoutUpdates = codec.schema().method("invokeWithoutUpdates").id();
   }
 
   /**

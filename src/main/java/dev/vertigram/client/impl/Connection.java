@@ -49,6 +49,8 @@ public final class Connection implements SessionListener {
   private long reconnectTimer = -1;
   /** The last reason the connection was dropped or refused. */
   private Throwable lastError;
+  /** Calls taken by this connection (attempts, on its context; read from anywhere). */
+  private volatile long callsTaken;
 
   Connection(Context context, ClientCore core, int dcId, boolean media) {
     this.context = context;
@@ -72,6 +74,7 @@ public final class Connection implements SessionListener {
       return;
     }
     call.connection = this;
+    callsTaken++;
     if (ready) {
       call.sendOn(keys.session());
     } else if (closed) {
@@ -87,6 +90,11 @@ public final class Connection implements SessionListener {
     if (!waiting.remove(call) && call.query != null && keys.session() != null) {
       keys.session().cancel(call.query);
     }
+  }
+
+  /** Calls (attempts) this connection has taken so far. */
+  public long callsTaken() {
+    return callsTaken;
   }
 
   /** Closes the socket and fails every call still waiting or running. */
@@ -272,12 +280,19 @@ public final class Connection implements SessionListener {
 
   @Override
   public void onUpdate(JsonObject update) {
-    core.updateHandler.handle(update);
+    if (media) {
+      // its calls are sent with invokeWithoutUpdates; a server that pushes anyway also pushes to the main connection
+      log.debug("DC {}: update on a media connection ignored: {}", dcId, update.getString("_"));
+    } else {
+      core.updateHandler.handle(update);
+    }
   }
 
   @Override
   public void onUpdatesGap(String reason) {
-    core.gapHandler.handle(reason);
+    if (!media) {
+      core.gapHandler.handle(reason);
+    }
   }
 
   @Override

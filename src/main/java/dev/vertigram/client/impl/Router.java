@@ -23,12 +23,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The RPC layer of a client: encodes calls, picks their DC and connection (home DC, explicit DC, media), and
  * handles what an RPC error asks for: FLOOD_WAIT under the limit is slept through, server errors are retried with
  * back-off, *_MIGRATE_X moves the call (PHONE/USER/NETWORK also move the home DC), and the authorization is
- * exported to other DCs once each.
+ * exported to other DCs once each. Media calls are spread over up to {@link ClientOptions#mediaConnectionsPerDc}
+ * connections per DC (the least busy one; a new one is opened while all are busy), each on its own event loop, so
+ * the crypto of large parts runs on several cores; they share the DC's permanent key and imported authorization.
  */
 public final class Router {
 
@@ -40,6 +44,7 @@ public final class Router {
 
   final ClientCore core;
   private final Map<Integer, Future<ConnectionVerticle>> connections = new ConcurrentHashMap<>();
+  private final Map<Integer, MediaPool> media = new ConcurrentHashMap<>();
   private final Map<Integer, Future<Void>> imported = new ConcurrentHashMap<>();
   private volatile int homeDc;
   /** Whether the home DC's key is logged in: null unknown (export is tried), then learnt. */
@@ -66,6 +71,10 @@ public final class Router {
       if (!NOT_PACKED.contains(name)) {
         body = GzipPacked.packIfSmaller(body, GZIP_MIN_SIZE);
       }
+      if (options.media()) {
+        // media connections do not subscribe to updates: the main connection gets them once
+        body = Buffer.buffer(body.length() + 4).appendIntLE(core.invokeWithoutUpdates).appendBuffer(body);
+      }
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -88,12 +97,104 @@ public final class Router {
     core.gapHandler = handler;
   }
 
-  /** The connection verticle of a DC, deployed on first use. */
+  /** The main connection verticle of a DC, or its first media one; deployed on first use. */
   public Future<ConnectionVerticle> connection(int dcId, boolean media) {
-    return connections.computeIfAbsent(media ? -dcId : dcId, key -> {
-      ConnectionVerticle verticle = new ConnectionVerticle(ctx -> new Connection(ctx, core, dcId, media));
-      return core.vertx.deployVerticle(verticle).map(id -> verticle);
+    return media ? mediaPool(dcId).slot(0) : connections.computeIfAbsent(dcId, key -> deploy(dcId, false));
+  }
+
+  /** The media connections of a DC opened so far (deployed or deploying), in the order they were opened. */
+  public List<Future<ConnectionVerticle>> mediaConnections(int dcId) {
+    MediaPool pool = media.get(dcId);
+    List<Future<ConnectionVerticle>> list = new ArrayList<>();
+    if (pool != null) {
+      for (int i = 0; i < pool.slots.length(); i++) {
+        Future<ConnectionVerticle> f = pool.slots.get(i);
+        if (f != null) {
+          list.add(f);
+        }
+      }
+    }
+    return list;
+  }
+
+  /** Calls taken so far by each media connection of a DC that is up (diagnostics and tests). */
+  public List<Long> mediaCalls(int dcId) {
+    List<Long> calls = new ArrayList<>();
+    mediaConnections(dcId).forEach(f -> {
+      if (f.succeeded()) {
+        calls.add(f.result().connection().callsTaken());
+      }
     });
+    return calls;
+  }
+
+  private Future<ConnectionVerticle> deploy(int dcId, boolean media) {
+    ConnectionVerticle verticle = new ConnectionVerticle(ctx -> new Connection(ctx, core, dcId, media));
+    return core.vertx.deployVerticle(verticle).map(id -> verticle);
+  }
+
+  private MediaPool mediaPool(int dcId) {
+    return media.computeIfAbsent(dcId, dc -> new MediaPool(dc, core.options.mediaConnectionsPerDc()));
+  }
+
+  /**
+   * The media connections of one DC, opened on demand, and the calls each one has running: a call goes to the least
+   * busy open one, or to a new one while every open one is busy and the limit allows.
+   */
+  private final class MediaPool {
+    final int dcId;
+    final AtomicReferenceArray<Future<ConnectionVerticle>> slots;
+    final AtomicInteger[] load;
+
+    MediaPool(int dcId, int size) {
+      this.dcId = dcId;
+      this.slots = new AtomicReferenceArray<>(size);
+      this.load = new AtomicInteger[size];
+      for (int i = 0; i < size; i++) {
+        load[i] = new AtomicInteger();
+      }
+    }
+
+    Future<ConnectionVerticle> slot(int i) {
+      Future<ConnectionVerticle> f = slots.get(i);
+      if (f == null) {
+        synchronized (this) {
+          f = slots.get(i);
+          if (f == null) {
+            f = deploy(dcId, true);
+            slots.set(i, f);
+          }
+        }
+      }
+      return f;
+    }
+
+    /** The slot for the next call: the least busy open one, or the first unopened one when all are busy. */
+    synchronized int pick() {
+      int best = -1;
+      int bestLoad = Integer.MAX_VALUE;
+      int firstFree = -1;
+      for (int i = 0; i < load.length; i++) {
+        Future<ConnectionVerticle> f = slots.get(i);
+        if (f == null || f.failed()) {
+          if (firstFree < 0) {
+            firstFree = i;
+          }
+          continue;
+        }
+        int l = load[i].get();
+        if (l < bestLoad) {
+          best = i;
+          bestLoad = l;
+        }
+      }
+      if (firstFree >= 0 && (best < 0 || bestLoad > 0)) {
+        Future<ConnectionVerticle> f = deploy(dcId, true);
+        slots.set(firstFree, f);
+        return firstFree;
+      }
+      return best;
+    }
   }
 
   /**
@@ -105,6 +206,15 @@ public final class Router {
     connections.values().forEach(f -> undeployed.add(f.compose(v -> core.vertx.undeploy(v.deploymentID())
         .recover(e -> Future.succeededFuture()))));
     connections.clear();
+    media.values().forEach(pool -> {
+      for (int i = 0; i < pool.slots.length(); i++) {
+        Future<ConnectionVerticle> f = pool.slots.get(i);
+        if (f != null) {
+          undeployed.add(f.compose(v -> core.vertx.undeploy(v.deploymentID()).recover(e -> Future.succeededFuture())));
+        }
+      }
+    });
+    media.clear();
     return Future.join(undeployed).mapEmpty();
   }
 
@@ -121,7 +231,16 @@ public final class Router {
     if (call.finished()) {
       return;
     }
-    Future<ConnectionVerticle> target = connection(dc, call.options.media());
+    Future<ConnectionVerticle> target;
+    if (call.options.media()) {
+      MediaPool pool = mediaPool(dc);
+      int slot = pool.pick();
+      call.load(pool.load[slot]);
+      target = pool.slot(slot);
+    } else {
+      call.load(null);
+      target = connection(dc, false);
+    }
     if (target.succeeded()) {
       submit(call, target.result().connection());
     } else {

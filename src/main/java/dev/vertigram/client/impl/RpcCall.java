@@ -13,6 +13,8 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One API call through all its attempts: encoded once, then sent as a new {@link Query} per attempt (after a flood
@@ -39,6 +41,8 @@ final class RpcCall implements QueryHandler {
   private long deadlineTimer = -1;
   private Runnable cancelAction;
   private boolean finished;
+  /** The running-calls counter of the media connection it was routed to (released when it finishes or moves). */
+  private final AtomicReference<AtomicInteger> load = new AtomicReference<>();
 
   RpcCall(Router router, String name, String resultMethod, Buffer body, CallOptions options,
       Promise<JsonObject> promise, boolean internal) {
@@ -105,6 +109,20 @@ final class RpcCall implements QueryHandler {
     }
   }
 
+  /** Counts the call on {@code counter} (null: none) instead of where it was counted before. */
+  void load(AtomicInteger counter) {
+    if (counter != null) {
+      counter.incrementAndGet();
+    }
+    AtomicInteger old = load.getAndSet(counter);
+    if (old != null) {
+      old.decrementAndGet();
+    }
+    if (finished() && counter != null && load.compareAndSet(counter, null)) {
+      counter.decrementAndGet(); // finished meanwhile
+    }
+  }
+
   synchronized boolean finished() {
     return finished;
   }
@@ -147,6 +165,10 @@ final class RpcCall implements QueryHandler {
         return false;
       }
       finished = true;
+    }
+    AtomicInteger counted = load.getAndSet(null);
+    if (counted != null) {
+      counted.decrementAndGet();
     }
     if (retryTimer >= 0) {
       router.core.vertx.cancelTimer(retryTimer);
