@@ -20,20 +20,9 @@ final class Differences {
 
   /** getDifference from that state until difference/differenceEmpty; differenceTooLong refetches the state. */
   Future<Void> common(int pts, int qts, int date) {
-    return common(differenceCall(pts, qts, date));
-  }
-
-  private Future<JsonObject> differenceCall(int pts, int qts, int date) {
-    return env.call(new JsonObject().put("_", "updates.getDifference").put("pts", pts).put("qts", qts)
-        .put("date", date).put("pts_total_limit", PTS_TOTAL_LIMIT));
-  }
-
-  /**
-   * Applies the result of one getDifference; on a slice, the next call is sent before this slice is applied, so
-   * that the server prepares it while the handlers get this one (applied in order all the same).
-   */
-  private Future<Void> common(Future<JsonObject> call) {
-    return call.compose(d -> switch (d.getString("_")) {
+    JsonObject req = new JsonObject().put("_", "updates.getDifference").put("pts", pts).put("qts", qts)
+        .put("date", date).put("pts_total_limit", PTS_TOTAL_LIMIT);
+    return env.call(req).compose(d -> switch (d.getString("_")) {
       case "updates.differenceEmpty" -> {
         machine.setDateSeq(d.getInteger("date"), d.getInteger("seq"));
         yield Future.succeededFuture();
@@ -44,9 +33,8 @@ final class Differences {
       }
       case "updates.differenceSlice" -> {
         JsonObject st = d.getJsonObject("intermediate_state");
-        Future<JsonObject> next = differenceCall(st.getInteger("pts"), st.getInteger("qts"), st.getInteger("date"));
         apply(d, st);
-        yield common(next);
+        yield common(st.getInteger("pts"), st.getInteger("qts"), st.getInteger("date"));
       }
       case "updates.differenceTooLong" -> env.call(new JsonObject().put("_", "updates.getState"))
           .map(st -> {
