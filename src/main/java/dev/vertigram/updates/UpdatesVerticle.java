@@ -9,6 +9,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One per session: owns the update state machine and publishes each update on {@code vertigram.<session>.update}
@@ -42,6 +44,7 @@ public final class UpdatesVerticle extends VerticleBase {
     ctx = context;
     EventBus bus = vertx.eventBus();
     String all = address(session);
+    Map<String, String> byType = new HashMap<>();
     UpdatesEnv from = source.env();
     UpdatesEnv env = new UpdatesEnv() {
       @Override
@@ -67,7 +70,7 @@ public final class UpdatesVerticle extends VerticleBase {
       @Override
       public void deliver(JsonObject update) {
         bus.publish(all, update);
-        bus.publish(all + "." + update.getString("_"), update);
+        bus.publish(byType.computeIfAbsent(update.getString("_"), t -> all + "." + t), update);
       }
     };
     StateStore store = source.stateStore();

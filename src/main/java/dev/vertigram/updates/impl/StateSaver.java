@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,18 +22,22 @@ final class StateSaver {
 
   private final Context ctx;
   private final StateStore store;
-  private JsonObject common;
+  private final Supplier<JsonObject> commonState;
+  private boolean common;
   private final Map<Long, Integer> channels = new HashMap<>();
   private final List<Promise<Void>> waiters = new ArrayList<>();
   private boolean busy;
 
-  StateSaver(Context ctx, StateStore store) {
+  /** {@code commonState} gives the common state at write time (read then, not at each change). */
+  StateSaver(Context ctx, StateStore store, Supplier<JsonObject> commonState) {
     this.ctx = ctx;
     this.store = store;
+    this.commonState = commonState;
   }
 
-  void common(JsonObject state) {
-    common = state;
+  /** The common state changed (after what it covers was delivered). */
+  void common() {
+    common = true;
     schedule();
   }
 
@@ -43,7 +48,7 @@ final class StateSaver {
 
   /** Completes when everything recorded so far is durable. */
   Future<Void> flush() {
-    if (!busy && common == null && channels.isEmpty()) {
+    if (!busy && !common && channels.isEmpty()) {
       return Future.succeededFuture();
     }
     Promise<Void> p = Promise.promise();
@@ -61,9 +66,9 @@ final class StateSaver {
 
   private void write() {
     List<Future<Void>> writes = new ArrayList<>();
-    if (common != null) {
-      writes.add(store.saveCommon(common));
-      common = null;
+    if (common) {
+      writes.add(store.saveCommon(commonState.get()));
+      common = false;
     }
     channels.forEach((id, pts) -> writes.add(store.saveChannel(id, pts)));
     channels.clear();
@@ -74,7 +79,7 @@ final class StateSaver {
         LOG.error("saving the update state failed", ar.cause());
       }
       done.forEach(p -> p.handle(ar.mapEmpty()));
-      if (common != null || !channels.isEmpty() || !waiters.isEmpty()) {
+      if (common || !channels.isEmpty() || !waiters.isEmpty()) {
         ctx.runOnContext(v -> write());
       } else {
         busy = false;

@@ -57,7 +57,7 @@ public final class UpdateStateMachine {
     this.ctx = vertx.getOrCreateContext();
     this.env = env;
     this.store = store;
-    this.saver = new StateSaver(ctx, store);
+    this.saver = new StateSaver(ctx, store, this::state);
     this.differences = new Differences(this, env);
   }
 
@@ -260,7 +260,7 @@ public final class UpdateStateMachine {
     if (box.channelId > 0) {
       saver.channel(box.channelId, box.state);
     } else {
-      saver.common(state());
+      saver.common();
     }
   }
 
