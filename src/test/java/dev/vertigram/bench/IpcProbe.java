@@ -46,15 +46,32 @@ public final class IpcProbe {
     await(direct.call(NEAREST_DC));
     boolean ipcOnly = args.length > 1 && args[1].equals("ipc");
     for (int r = 0; r < rounds; r++) {
+      long c0 = cpu();
       double d = ipcOnly ? 1 : burst(vertx, direct);
+      long c1 = cpu();
       double f = burst(vertx, forwarder);
-      System.out.printf("round %2d direct %8.0f ipc %8.0f ratio %.2f%n", r, d, f, f / d);
+      long c2 = cpu();
+      double cpuDirect = (c1 - c0) / 1e3 / (5.0 * BURST);
+      double cpuIpc = (c2 - c1) / 1e3 / (5.0 * BURST);
+      System.out.printf("round %2d direct %8.0f ipc %8.0f ratio %.2f | cpu us/call direct %.2f ipc %.2f | gc ms %d%n",
+          r, d, f, f / d, cpuDirect, cpuIpc, gcMillis());
     }
     await(forwarder.close());
     await(server.close());
     await(client.close());
     await(dc.close());
     await(vertx.close());
+  }
+
+  /** Process CPU time (ns): less sensitive than wall time to other jobs on the shared cores. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static long gcMillis() {
+    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
   }
 
   private static double burst(Vertx vertx, RpcClient rpc) throws Exception {
