@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.SocketAddress;
@@ -20,7 +21,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,7 +41,9 @@ public final class IpcClient implements RpcClient {
   private final NetClient net;
   private final String clientId = UUID.randomUUID().toString();
   private final AtomicLong ids = new AtomicLong();
-  private final Map<Long, Pending> pending = new ConcurrentSkipListMap<>();
+  private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+  /** Ids answered since the last call frame: the next one acknowledges them, so the owner can forget them. */
+  private final ConcurrentLinkedQueue<Long> answered = new ConcurrentLinkedQueue<>();
   private volatile FrameWriter writer;
   private volatile Handler<JsonObject> updateHandler;
   private volatile boolean closed;
@@ -66,8 +70,18 @@ public final class IpcClient implements RpcClient {
       return Future.failedFuture(new IllegalStateException("IPC client closed"));
     }
     long id = ids.incrementAndGet();
-    JsonObject frame = new JsonObject().put("t", "call").put("id", id).put("method", method)
-        .put("opts", Wire.options(callOptions));
+    JsonObject frame = new JsonObject().put("t", "call").put("id", id).put("method", method);
+    JsonObject opts = Wire.options(callOptions);
+    if (!opts.isEmpty()) {
+      frame.put("opts", opts);
+    }
+    if (!answered.isEmpty()) {
+      JsonArray ack = new JsonArray();
+      for (Long a; (a = answered.poll()) != null; ) {
+        ack.add(a);
+      }
+      frame.put("ack", ack);
+    }
     Promise<JsonObject> promise = Promise.promise();
     pending.put(id, new Pending(frame, promise));
     CancellationToken token = callOptions.cancellation();
@@ -131,7 +145,12 @@ public final class IpcClient implements RpcClient {
           w.write(new JsonObject().put("t", "subscribe"));
         }
         writer = w;
-        pending.values().forEach(p -> w.write(p.frame()));
+        pending.keySet().stream().sorted().map(pending::get)
+            .forEach(p -> {
+              if (p != null) {
+                w.write(p.frame());
+              }
+            });
         return null;
       });
     });
@@ -146,7 +165,9 @@ public final class IpcClient implements RpcClient {
         }
         return;
       }
-      Pending p = pending.remove(frame.getLong("id"));
+      Long id = frame.getLong("id");
+      answered.add(id);
+      Pending p = pending.remove(id);
       if (p == null) {
         return; // cancelled, or answered twice after a replay
       }

@@ -41,6 +41,19 @@ class IpcForwardingTest {
   }
 
   @Test
+  void answeredRequestIdsAreForgottenOnceAcknowledged() throws Exception {
+    start(new IpcOptions());
+    List<Future<JsonObject>> calls = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      calls.add(forwarder.call(new JsonObject().put("_", "help.getNearestDc")));
+    }
+    await(Future.all(calls));
+    assertEquals(500, fx.dedupe.size());
+    await(forwarder.call(new JsonObject().put("_", "help.getNearestDc"))); // its frame acknowledges the 500
+    assertEquals(1, fx.dedupe.size());
+  }
+
+  @Test
   void resultsAndRpcErrorsAreForwarded() throws Exception {
     start(new IpcOptions());
     JsonObject nearest = await(forwarder.call(new JsonObject().put("_", "help.getNearestDc")));

@@ -1,10 +1,21 @@
 package dev.vertigram.ipc.impl;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,6 +27,8 @@ import java.util.function.Consumer;
  * oversized handler (the peer would close the connection on it).
  */
 public final class FrameWriter {
+
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final NetSocket socket;
   private final Context context;
@@ -40,19 +53,43 @@ public final class FrameWriter {
     }
   }
 
+  /**
+   * Encodes every queued frame straight into one buffer with one JSON generator (no buffer per frame, no copies):
+   * a length placeholder, the body, then the length patched in; a body over the bound is cut off again.
+   */
   private void drain() {
     scheduled.set(false);
-    Buffer out = Buffer.buffer();
-    for (JsonObject frame = queue.poll(); frame != null; frame = queue.poll()) {
-      Buffer encoded = FrameReader.encode(frame);
-      if (encoded.length() - 4 > maxFrameBytes) {
-        onOversized.accept(frame);
-      } else {
-        out.appendBuffer(encoded);
+    ByteBuf out = Unpooled.buffer(8192);
+    List<JsonObject> oversized = null;
+    try (ByteBufOutputStream stream = new ByteBufOutputStream(out);
+         JsonGenerator generator = JSON.createGenerator((OutputStream) stream)) {
+      generator.setRootValueSeparator(null);
+      for (JsonObject frame = queue.poll(); frame != null; frame = queue.poll()) {
+        int start = out.writerIndex();
+        out.writeInt(0);
+        JacksonCodec.encodeJson(frame, generator);
+        generator.flush();
+        int length = out.writerIndex() - start - 4;
+        if (length > maxFrameBytes) {
+          out.writerIndex(start);
+          if (oversized == null) {
+            oversized = new ArrayList<>();
+          }
+          oversized.add(frame);
+        } else {
+          out.setInt(start, length);
+        }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    if (out.length() > 0) {
-      socket.write(out);
+    if (out.readableBytes() > 0) {
+      socket.write(BufferInternal.buffer(out));
+    } else {
+      out.release();
+    }
+    if (oversized != null) {
+      oversized.forEach(onOversized);
     }
   }
 }

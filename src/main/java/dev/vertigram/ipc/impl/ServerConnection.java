@@ -6,6 +6,7 @@ import dev.vertigram.ipc.RpcClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
@@ -83,7 +84,10 @@ public final class ServerConnection {
       return;
     }
     switch (type) {
-      case "call" -> call(frame.getLong("id"), frame.getJsonObject("method"), frame.getJsonObject("opts"));
+      case "call" -> {
+        forget(frame.getJsonArray("ack"));
+        call(frame.getLong("id"), frame.getJsonObject("method"), frame.getJsonObject("opts"));
+      }
       case "cancel" -> {
         CancellationToken token = cancellable.remove(frame.getLong("id"));
         if (token != null) {
@@ -104,11 +108,23 @@ public final class ServerConnection {
       cancellable.put(id, token);
     }
     CallOptions options = Wire.options(opts, token);
-    owner.dedupe().once(client + ":" + id, () -> execute(method, options))
+    owner.dedupe().once(client, id, () -> execute(method, options))
         .onComplete(ar -> {
           cancellable.remove(id);
           writer.write(Wire.reply(id, ar.result(), ar.cause()));
         });
+  }
+
+  /** The forwarder got these results: it will not replay them, so their memory can go. */
+  private void forget(JsonArray ack) {
+    if (ack == null || ack.isEmpty()) {
+      return;
+    }
+    long[] ids = new long[ack.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = ((Number) ack.getValue(i)).longValue();
+    }
+    owner.dedupe().forget(client, ids, ids.length);
   }
 
   /** Runs a call on the target; a target that throws fails the call, not the connection. */
