@@ -43,6 +43,11 @@ final class Session {
   /** The msg_id of the last top-level message written (server msg_ids must increase on the wire). */
   private long lastWireMsgId;
 
+  /** The API layer the client declared with invokeWithLayer (0 until it does). */
+  private volatile int layer;
+  /** The client's initConnection data (api_id, device_model, ...; null until it sends one). */
+  private volatile io.vertx.core.json.JsonObject clientInfo;
+
   Session(DcState dc, StoredKey key, long sessionId) {
     this.dc = dc;
     this.key = key;
@@ -52,6 +57,22 @@ final class Session {
 
   StoredKey key() {
     return key;
+  }
+
+  int layer() {
+    return layer;
+  }
+
+  void layer(int layer) {
+    this.layer = layer;
+  }
+
+  io.vertx.core.json.JsonObject clientInfo() {
+    return clientInfo;
+  }
+
+  void clientInfo(io.vertx.core.json.JsonObject info) {
+    this.clientInfo = info;
   }
 
   DcState dc() {
