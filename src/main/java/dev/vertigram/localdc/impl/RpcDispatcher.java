@@ -159,8 +159,23 @@ final class RpcDispatcher {
         checkKeyUse(session);
         checkHomeDc(dc, user, method);
         flood.check(method, user != 0 ? user : session.key().id(), dc.clock().millis());
-        result = handler.handle(new RpcCall(dc, session, in.msgId, call));
+        RpcCall rpc = new RpcCall(dc, session, in.msgId, call);
+        result = handler.handle(rpc);
+        result.onComplete(ar -> {
+          if (ar.succeeded() && ar.result() != null) {
+            try {
+              dc.core().social().stampResult(rpc, ar.result(), r -> finish(session, in, method, Future.succeededFuture(r)));
+            } catch (RuntimeException e) {
+              finish(session, in, method, Future.failedFuture(e));
+            }
+          } else {
+            session.takeReservedSeq(in.msgId);
+            finish(session, in, method, ar);
+          }
+        });
+        return;
       } catch (RuntimeException e) {
+        session.takeReservedSeq(in.msgId);
         result = Future.failedFuture(e);
       }
     }

@@ -59,6 +59,21 @@ final class Session {
     return key;
   }
 
+  /** msg_id of a call → the seq its delivery gave the caller's account (see {@link Social#stampResult}). */
+  private final Map<Long, Integer> reservedSeqs = new java.util.HashMap<>();
+
+  void reserveSeq(long callMsgId, int seq) {
+    synchronized (reservedSeqs) {
+      reservedSeqs.put(callMsgId, seq);
+    }
+  }
+
+  Integer takeReservedSeq(long callMsgId) {
+    synchronized (reservedSeqs) {
+      return reservedSeqs.remove(callMsgId);
+    }
+  }
+
   int layer() {
     return layer;
   }
