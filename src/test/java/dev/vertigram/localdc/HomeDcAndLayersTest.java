@@ -56,8 +56,16 @@ class HomeDcAndLayersTest extends LocalDcTestBase {
     JsonObject part = away.call(q("upload.saveFilePart").put("file_id", 5L).put("file_part", 0)
         .put("bytes", io.vertx.core.buffer.Buffer.buffer("abc")));
     assertEquals("boolTrue", part.getString("_"), part.encode());
-    // at home everything still works
+    JsonObject sendMedia = MediaMessagesTest.sendDocument(q("inputPeerSelf"),
+        q("inputFile").put("id", 5L).put("parts", 1).put("name", "away.txt").put("md5_checksum", ""), "away", 61L);
+    error(away.call(sendMedia), 303, "USER_MIGRATE_1");
+    // at home everything still works; the file uploaded away lives there
     assertEquals("updates.state", home.call(q("updates.getState")).getString("_"));
+    JsonObject sent = home.call(sendMedia);
+    JsonObject document = sent.getJsonArray("updates").stream().map(JsonObject.class::cast)
+        .filter(u -> "updateNewMessage".equals(u.getString("_"))).findFirst().orElseThrow()
+        .getJsonObject("message").getJsonObject("media").getJsonObject("document");
+    assertEquals(2, document.getInteger("dc_id"), document.encode());
   }
 
   @Test
