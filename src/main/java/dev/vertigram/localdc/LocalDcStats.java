@@ -26,6 +26,13 @@ public interface LocalDcStats {
   /** The unwrapped calls of {@code method}, in execution order (the last 100,000 at most). */
   List<JsonObject> executionLog(String method);
 
+  /**
+   * What clients declared, one entry per initConnection received (the last 100,000 at most): its fields (api_id,
+   * device_model, lang_code, ...) plus {@code session_id} and the {@code layer} of the enclosing invokeWithLayer (or
+   * the session's earlier one; 0 when none was declared).
+   */
+  List<JsonObject> clientInits();
+
   /** Sets every counter to zero and clears the logs. */
   void reset();
 }

@@ -160,13 +160,19 @@ final class ChannelMethods implements MethodRegistry.Area {
   private static Future<JsonObject> readHistory(RpcCall call) {
     long me = call.requireUser();
     World w = call.social().world();
-    w.locked(() -> {
+    List<Social.Push> pushes = w.locked(() -> {
       Channel c = member(call, me);
       int top = c.mailbox().messages().isEmpty() ? 0 : c.mailbox().messages().lastKey();
       int maxId = call.query().getInteger("max_id", 0);
-      return w.user(me).mailbox().readInbox().merge(World.peerKey(World.Kind.CHANNEL, c.id()),
+      int read = w.user(me).mailbox().readInbox().merge(World.peerKey(World.Kind.CHANNEL, c.id()),
           maxId <= 0 ? top : Math.min(maxId, top), Math::max);
+      int unread = c.mailbox().messages().tailMap(read, false).size();
+      // the reader's other sessions learn it (the calling one is skipped by deliver)
+      JsonObject upd = new JsonObject().put("_", "updateReadChannelInbox").put("channel_id", c.id())
+          .put("max_id", read).put("still_unread_count", unread).put("pts", c.mailbox().pts());
+      return List.of(new Social.Push(me, Social.updates(call.social().views(), me, List.of(upd), call.now(), 0)));
     });
+    call.social().deliver(call, pushes);
     return Future.succeededFuture(AccountMethods.bool(true));
   }
 

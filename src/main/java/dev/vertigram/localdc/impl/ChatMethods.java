@@ -121,8 +121,15 @@ final class ChatMethods implements MethodRegistry.Area {
     JsonArray ids = call.query().getJsonArray("id", new JsonArray());
     return Future.succeededFuture(w.locked(() -> {
       JsonArray chats = new JsonArray();
-      ids.forEach(id -> chats.add(call.social().views().chat(me,
-          InputPeers.chat(w, me, ((Number) id).longValue(), "CHAT_ID_INVALID"))));
+      // a chat the user is not in (any more) is chatForbidden, as Telegram answers; an unknown id CHAT_ID_INVALID
+      for (Object id : ids) {
+        Chat c = w.chat(((Number) id).longValue());
+        if (c == null) {
+          throw new RpcErrorException(400, "CHAT_ID_INVALID");
+        }
+        chats.add(c.members().containsKey(me) ? call.social().views().chat(me, c)
+            : new JsonObject().put("_", "chatForbidden").put("id", c.id()).put("title", c.title()));
+      }
       return new JsonObject().put("_", "messages.chats").put("chats", chats);
     }));
   }

@@ -68,6 +68,26 @@ final class FileStore {
     upload.save(part, bytes, now);
   }
 
+  /**
+   * The DC holding the parts of {@code inputFile} uploaded by {@code userId}: {@code dcId} when they are there (or
+   * nowhere), else the other DC they were uploaded to. A file sent from the home DC with parts uploaded to another DC
+   * (through an imported authorization) lives on that DC, its dc_id saying so (downloads elsewhere get FILE_MIGRATE).
+   */
+  int uploadDc(int dcId, long userId, JsonObject inputFile) {
+    long fileId = inputFile == null ? 0 : inputFile.getLong("id", 0L);
+    if (uploads.containsKey(new UploadKey(dcId, userId, fileId))) {
+      return dcId;
+    }
+    long now = clock.getAsLong();
+    for (Map.Entry<UploadKey, UploadedParts> e : uploads.entrySet()) {
+      UploadKey k = e.getKey();
+      if (k.userId() == userId && k.fileId() == fileId && !e.getValue().expired(now, partsTtlMillis)) {
+        return k.dcId();
+      }
+    }
+    return dcId;
+  }
+
   /** The content of an {@code inputFile} / {@code inputFileBig} uploaded by {@code userId} on {@code dcId}. */
   FileContent uploaded(int dcId, long userId, JsonObject inputFile) {
     boolean big = "inputFileBig".equals(inputFile.getString("_"));

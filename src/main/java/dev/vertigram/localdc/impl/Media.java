@@ -23,8 +23,10 @@ final class Media {
     FileStore files = dc.core().files();
     StoredFile file = switch (inputMedia.getString("_")) {
       case "inputMediaUploadedDocument" -> uploadedDocument(dc, userId, inputMedia);
-      case "inputMediaUploadedPhoto" -> Photos.create(dc, files.uploaded(dc.id(), userId,
-          inputMedia.getJsonObject("file")));
+      case "inputMediaUploadedPhoto" -> {
+        int at = files.uploadDc(dc.id(), userId, inputMedia.getJsonObject("file"));
+        yield Photos.create(dc, at, files.uploaded(at, userId, inputMedia.getJsonObject("file")));
+      }
       case "inputMediaDocument" -> existing(files, inputMedia.getJsonObject("id"), "document");
       case "inputMediaPhoto" -> existing(files, inputMedia.getJsonObject("id"), "photo");
       default -> throw new RpcErrorException(400, "MEDIA_INVALID");
@@ -61,7 +63,8 @@ final class Media {
   private static StoredFile uploadedDocument(DcState dc, long userId, JsonObject in) {
     FileStore files = dc.core().files();
     JsonObject inputFile = in.getJsonObject("file");
-    FileContent content = files.uploaded(dc.id(), userId, inputFile);
+    int at = files.uploadDc(dc.id(), userId, inputFile);
+    FileContent content = files.uploaded(at, userId, inputFile);
     String mime = in.getString("mime_type", "");
     if (mime.isEmpty()) {
       mime = FileTypes.mimeType(content.head(FileTypes.HEAD));
@@ -76,8 +79,8 @@ final class Media {
     long accessHash = files.newAccessHash();
     JsonObject document = new JsonObject().put("_", "document").put("id", id).put("access_hash", accessHash)
         .put("date", (int) dc.clock().seconds()).put("mime_type", mime).put("size", content.size())
-        .put("dc_id", dc.id()).put("attributes", attributes);
-    StoredFile file = new StoredFile(id, accessHash, dc.id(), content, document);
+        .put("dc_id", at).put("attributes", attributes);
+    StoredFile file = new StoredFile(id, accessHash, at, content, document);
     files.add(file);
     return file;
   }

@@ -223,9 +223,8 @@ final class MessageMethods implements MethodRegistry.Area {
         list.forEach(id -> box.messages().remove(((Number) id).intValue()));
         JsonObject upd = new JsonObject().put("_", "updateDeleteMessages").put("messages", list);
         box.addEvent(upd, list.size(), call.now());
-        if (owner != me) {
-          pushes.add(new Social.Push(owner, Social.updates(call.social().views(), owner, List.of(upd), call.now(), 0)));
-        }
+        // every owner's sessions, the deleter's other sessions too (deliver skips the calling one)
+        pushes.add(new Social.Push(owner, Social.updates(call.social().views(), owner, List.of(upd), call.now(), 0)));
       });
       Mailbox mine = w.user(me).mailbox();
       int count = deleted.containsKey(me) ? deleted.get(me).size() : 0;

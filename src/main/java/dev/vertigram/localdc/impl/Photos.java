@@ -27,6 +27,11 @@ final class Photos {
   }
 
   static StoredFile create(DcState dc, FileContent content) {
+    return create(dc, dc.id(), content);
+  }
+
+  /** A photo stored on DC {@code dcId} (where its parts were uploaded). */
+  static StoredFile create(DcState dc, int dcId, FileContent content) {
     int[] wh = dimensions(content);
     int w = wh[0];
     int h = wh[1];
@@ -48,8 +53,8 @@ final class Photos {
     long id = files.newId();
     long accessHash = files.newAccessHash();
     JsonObject photo = new JsonObject().put("_", "photo").put("id", id).put("access_hash", accessHash)
-        .put("date", (int) dc.clock().seconds()).put("sizes", sizes).put("dc_id", dc.id());
-    StoredFile file = new StoredFile(id, accessHash, dc.id(), content, photo);
+        .put("date", (int) dc.clock().seconds()).put("sizes", sizes).put("dc_id", dcId);
+    StoredFile file = new StoredFile(id, accessHash, dcId, content, photo);
     files.add(file);
     return file;
   }

@@ -12,8 +12,13 @@ import java.util.Set;
  * The one place where RPC answers become bytes: {@code rpc_result} around the encoded result (or an
  * {@code rpc_error}), gzip_packed when the result is at least {@value #GZIP_THRESHOLD} bytes and packing makes it
  * smaller, so that clients' unpacking is exercised. File downloads (big, mostly incompressible) are never packed and
- * are written once, straight after the rpc_result header. Results are encoded with the current API layer; a
- * per-session layer (from invokeWithLayer) would be chosen here.
+ * are written once, straight after the rpc_result header.
+ *
+ * <p>Layers: each session records the layer its client declared (invokeWithLayer, kept with its initConnection data)
+ * and that layer is handed to {@link #result}. Results are still encoded with the current API layer whatever the
+ * client's layer: a client on an older layer completes the key exchange and the service messages (layer-free) and
+ * every call whose objects did not change between its layer and ours. Serving each client in its own layer means
+ * choosing the codec by {@code layer} here, and only here.
  */
 final class ResultEncoder {
 
@@ -27,8 +32,17 @@ final class ResultEncoder {
     this.codec = codec;
   }
 
-  /** The rpc_result of {@code method}, its result given as {@link TlCodec#decodeResult} returns it. */
+  /** The rpc_result of {@code method} for the current layer. */
   Buffer result(long reqMsgId, String method, JsonObject result) {
+    return result(reqMsgId, method, result, 0);
+  }
+
+  /**
+   * The rpc_result of {@code method}, its result given as {@link TlCodec#decodeResult} returns it, for a client on
+   * {@code layer} (0: not declared). Encoded with {@link #codecFor}.
+   */
+  Buffer result(long reqMsgId, String method, JsonObject result, int layer) {
+    TlCodec codec = codecFor(layer);
     if (NOT_PACKED.contains(method)) {
       Buffer bytes = result.getBuffer("bytes");
       TlWriter out = new TlWriter(256 + (bytes == null ? 0 : bytes.length()))
@@ -39,6 +53,11 @@ final class ResultEncoder {
     TlWriter out = new TlWriter();
     codec.encodeResult(method, result, out);
     return boxed(reqMsgId, out.toBuffer());
+  }
+
+  /** The codec for a client on {@code layer}: for now the current layer's for every client (see the class comment). */
+  TlCodec codecFor(int layer) {
+    return codec;
   }
 
   /** An rpc_result around an already encoded boxed object. */

@@ -30,6 +30,16 @@ final class RpcDispatcher {
   /** What an unbound temporary key may call (anything else: 401 AUTH_KEY_PERM_EMPTY). */
   private static final Set<String> UNBOUND_TEMP_KEY_METHODS = Set.of(
       "auth.bindTempAuthKey", "help.getConfig", "help.getNearestDc");
+  /**
+   * What a logged-in user may call on a DC other than the account's home DC (anything else: 303 USER_MIGRATE_X, as
+   * Telegram answers a user key used away from home). The exceptions are what clients do on a borrowed DC: the whole
+   * help.* and langpack.* areas (configuration, no account data), auth.* (exportAuthorization / importAuthorization /
+   * bindTempAuthKey / logOut / resetAuthorizations, the login flow itself: PHONE_MIGRATE is its own rule), upload.*
+   * (files live on every DC: FILE_MIGRATE is theirs) and messages.getDhConfig (DC-independent parameters).
+   */
+  static final Set<String> AWAY_FROM_HOME_PREFIXES = Set.of("help.", "langpack.", "auth.", "upload.");
+  static final Set<String> AWAY_FROM_HOME_METHODS = Set.of("messages.getDhConfig");
+
   /** Generic wrapper method → name of its {@code !X} parameter. */
   private static final Map<String, String> WRAPPERS = wrappers(TlSchema.api());
 
@@ -81,7 +91,7 @@ final class RpcDispatcher {
     }
     JsonObject call;
     try {
-      call = unwrap(q);
+      call = unwrap(q, session);
     } catch (RpcErrorException e) {
       finish(session, in, null, Future.failedFuture(e));
       return;
@@ -99,12 +109,25 @@ final class RpcDispatcher {
     }
   }
 
-  private static JsonObject unwrap(JsonObject q) {
+  /** Strips the wrappers; records invokeWithLayer's layer and initConnection's data on the session. */
+  private JsonObject unwrap(JsonObject q, Session session) {
     String name = q.getString("_");
     String param;
+    int layer = 0;
     while ((param = WRAPPERS.get(name)) != null) {
       if (name.startsWith("invokeAfterMsg")) {
         throw new RpcErrorException(400, "INVOKE_AFTER_MSG_NOT_OUTERMOST");
+      }
+      if ("invokeWithLayer".equals(name)) {
+        layer = q.getInteger("layer", 0);
+        session.layer(layer);
+      } else if ("initConnection".equals(name)) {
+        JsonObject info = q.copy();
+        info.remove("query");
+        info.remove("_");
+        session.clientInfo(info);
+        stats.clientInit(info.copy().put("session_id", session.sessionId()).put("layer",
+            layer != 0 ? layer : session.layer()));
       }
       q = q.getJsonObject(param);
       name = q.getString("_");
@@ -134,13 +157,52 @@ final class RpcDispatcher {
     } else {
       try {
         checkKeyUse(session);
+        checkHomeDc(dc, user, method);
         flood.check(method, user != 0 ? user : session.key().id(), dc.clock().millis());
-        result = handler.handle(new RpcCall(dc, session, in.msgId, call));
+        RpcCall rpc = new RpcCall(dc, session, in.msgId, call);
+        result = handler.handle(rpc);
+        result.onComplete(ar -> {
+          if (ar.succeeded() && ar.result() != null) {
+            try {
+              dc.core().social().stampResult(rpc, ar.result(), r -> finish(session, in, method, Future.succeededFuture(r)));
+            } catch (RuntimeException e) {
+              finish(session, in, method, Future.failedFuture(e));
+            }
+          } else {
+            session.takeReservedSeq(in.msgId);
+            finish(session, in, method, ar);
+          }
+        });
+        return;
       } catch (RuntimeException e) {
+        session.takeReservedSeq(in.msgId);
         result = Future.failedFuture(e);
       }
     }
     result.onComplete(ar -> finish(session, in, method, ar));
+  }
+
+  /** 303 USER_MIGRATE_X when a logged-in user calls an account method away from the account's home DC X. */
+  private static void checkHomeDc(DcState dc, long user, String method) {
+    if (user == 0 || allowedAwayFromHome(method)) {
+      return;
+    }
+    var world = dc.core().social().world();
+    Integer home = world.locked(() -> {
+      var u = world.user(user);
+      return u == null ? null : u.homeDc();
+    });
+    if (home != null && home != dc.id()) {
+      throw new RpcErrorException(303, "USER_MIGRATE_" + home);
+    }
+  }
+
+  static boolean allowedAwayFromHome(String method) {
+    if (AWAY_FROM_HOME_METHODS.contains(method)) {
+      return true;
+    }
+    int dot = method.indexOf('.');
+    return dot < 0 || AWAY_FROM_HOME_PREFIXES.contains(method.substring(0, dot + 1));
   }
 
   /** 406 AUTH_KEY_DUPLICATED when the key is also in use right now from another source address. */
@@ -156,7 +218,7 @@ final class RpcDispatcher {
     Buffer answer;
     if (ar.succeeded()) {
       try {
-        answer = encoder.result(in.msgId, method, ar.result());
+        answer = encoder.result(in.msgId, method, ar.result(), session.layer());
         in.rpc = InMsg.Rpc.DONE;
       } catch (RuntimeException e) {
         answer = errorAnswer(in.msgId, e);

@@ -43,6 +43,11 @@ final class Session {
   /** The msg_id of the last top-level message written (server msg_ids must increase on the wire). */
   private long lastWireMsgId;
 
+  /** The API layer the client declared with invokeWithLayer (0 until it does). */
+  private volatile int layer;
+  /** The client's initConnection data (api_id, device_model, ...; null until it sends one). */
+  private volatile io.vertx.core.json.JsonObject clientInfo;
+
   Session(DcState dc, StoredKey key, long sessionId) {
     this.dc = dc;
     this.key = key;
@@ -52,6 +57,37 @@ final class Session {
 
   StoredKey key() {
     return key;
+  }
+
+  /** msg_id of a call → the seq its delivery gave the caller's account (see {@link Social#stampResult}). */
+  private final Map<Long, Integer> reservedSeqs = new java.util.HashMap<>();
+
+  void reserveSeq(long callMsgId, int seq) {
+    synchronized (reservedSeqs) {
+      reservedSeqs.put(callMsgId, seq);
+    }
+  }
+
+  Integer takeReservedSeq(long callMsgId) {
+    synchronized (reservedSeqs) {
+      return reservedSeqs.remove(callMsgId);
+    }
+  }
+
+  int layer() {
+    return layer;
+  }
+
+  void layer(int layer) {
+    this.layer = layer;
+  }
+
+  io.vertx.core.json.JsonObject clientInfo() {
+    return clientInfo;
+  }
+
+  void clientInfo(io.vertx.core.json.JsonObject info) {
+    this.clientInfo = info;
   }
 
   DcState dc() {

@@ -50,12 +50,56 @@ final class Social {
    * {@link #sequence}). Call outside the world lock.
    */
   void deliver(RpcCall call, List<Push> pushes) {
-    for (Push p : world.locked(() -> sequence(pushes))) {
-      if (core.faults().takeDropUpdate()) {
-        continue;
+    Session except = call == null ? null : call.session();
+    long caller = call == null ? 0 : call.key().userId();
+    // seq given and pushes queued under one lock: concurrent deliveries to one account reach each session in seq order
+    world.locked(() -> {
+      for (Push p : sequence(pushes)) {
+        if (p.userId() == caller && caller != 0 && p.updates().containsKey("seq")
+            && !"updateShort".equals(p.updates().getString("_"))) {
+          // the caller's own account: an updates result of this call shares this seq (see stampResult)
+          call.session().reserveSeq(call.msgId(), p.updates().getInteger("seq"));
+        }
+        if (core.faults().takeDropUpdate()) {
+          continue;
+        }
+        core.pusher().push(p.userId(), except, core.encoder().push(p.updates()));
       }
-      core.pusher().push(p.userId(), call == null ? null : call.session(), core.encoder().push(p.updates()));
+      return null;
+    });
+  }
+
+  /**
+   * Gives an {@code updates} result of {@code call} (seq 0 as the handler built it) the account's seq, as Telegram
+   * does: the seq of the same call's {@code updates} push to the caller's other sessions when there was one (they are
+   * the same updates), else the account's next seq, the result itself then being pushed to the caller's other sessions
+   * so that none of them sees a gap. {@code answer} writes the result; it runs under the world lock so that the result
+   * takes its place among concurrent pushes. Other results are answered as they are.
+   */
+  void stampResult(RpcCall call, JsonObject result, java.util.function.Consumer<JsonObject> answer) {
+    long me = call.key().userId();
+    Integer reserved = call.session().takeReservedSeq(call.msgId());
+    // an updates result, or one inside messages.invitedUsers (createChat, addChatUser)
+    JsonObject updates = "messages.invitedUsers".equals(result.getString("_")) ? result.getJsonObject("updates")
+        : result;
+    if (me == 0 || updates == null || !"updates".equals(updates.getString("_")) || updates.getInteger("seq", 0) != 0) {
+      answer.accept(result);
+      return;
     }
+    world.locked(() -> {
+      var user = world.user(me);
+      if (user == null) {
+        answer.accept(result);
+      } else if (reserved != null) {
+        updates.put("seq", reserved);
+        answer.accept(result);
+      } else {
+        updates.put("seq", user.mailbox().nextSeq());
+        core.pusher().push(me, call.session(), core.encoder().push(updates)); // not subject to dropUpdates
+        answer.accept(result);
+      }
+      return null;
+    });
   }
 
   /**
@@ -148,8 +192,8 @@ final class Social {
   }
 
   /**
-   * An {@code updates} object with the users and chats its updates mention; {@code seq} 0 for call results (pushes
-   * get the account's seq in {@link #deliver}).
+   * An {@code updates} object with the users and chats its updates mention; {@code seq} 0 as built (pushes get the
+   * account's seq in {@link #deliver}, call results in {@link #stampResult}).
    */
   static JsonObject updates(TlViews views, long viewer, List<JsonObject> updates, int date, int seq) {
     JsonArray list = new JsonArray(new ArrayList<>(updates));

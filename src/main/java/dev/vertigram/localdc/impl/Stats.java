@@ -23,6 +23,23 @@ public final class Stats implements LocalDcStats {
   private final LongAdder containers = new LongAdder();
   private final LongAdder messages = new LongAdder();
   private final Map<String, MethodStats> methods = new ConcurrentHashMap<>();
+  private final ArrayDeque<JsonObject> inits = new ArrayDeque<>();
+
+  @Override
+  public List<JsonObject> clientInits() {
+    synchronized (inits) {
+      return new ArrayList<>(inits);
+    }
+  }
+
+  void clientInit(JsonObject init) {
+    synchronized (inits) {
+      if (inits.size() == LOG_LIMIT) {
+        inits.removeFirst();
+      }
+      inits.addLast(init);
+    }
+  }
 
   @Override
   public long containersReceived() {
@@ -56,6 +73,9 @@ public final class Stats implements LocalDcStats {
     containers.reset();
     messages.reset();
     methods.clear();
+    synchronized (inits) {
+      inits.clear();
+    }
   }
 
   void container() {
