@@ -1,5 +1,6 @@
 package dev.vertigram.bench;
 
+import dev.vertigram.testing.Futures;
 import com.sun.management.OperatingSystemMXBean;
 import dev.vertigram.client.AuthKeyStore;
 import dev.vertigram.client.ClientOptions;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Upload and download of one file (default 256 MiB) between {@link FileTransfers} and the in-process Local DC over
@@ -148,6 +148,6 @@ public final class FilesBenchmark {
   }
 
   private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(300, TimeUnit.SECONDS);
+    return Futures.await(future);
   }
 }

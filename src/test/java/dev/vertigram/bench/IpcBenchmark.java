@@ -1,5 +1,6 @@
 package dev.vertigram.bench;
 
+import dev.vertigram.testing.Futures;
 import dev.vertigram.client.ClientOptions;
 import dev.vertigram.client.MtprotoClient;
 import dev.vertigram.ipc.IpcClient;
@@ -94,6 +95,6 @@ public class IpcBenchmark {
   }
 
   private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    return Futures.await(future);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vertigram.bench;
 
+import dev.vertigram.testing.Futures;
 import dev.vertigram.client.ClientOptions;
 import dev.vertigram.client.MtprotoClient;
 import dev.vertigram.ipc.IpcClient;
@@ -18,7 +19,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A quick probe of {@link IpcBenchmark}'s two modes in one JVM, without JMH: rounds of 10,000 concurrent calls,
@@ -92,6 +92,6 @@ public final class IpcProbe {
   }
 
   private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    return Futures.await(future);
   }
 }

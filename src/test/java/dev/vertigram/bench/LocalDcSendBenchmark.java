@@ -1,5 +1,6 @@
 package dev.vertigram.bench;
 
+import dev.vertigram.testing.Futures;
 import dev.vertigram.client.AuthKeyStore;
 import dev.vertigram.client.ClientOptions;
 import dev.vertigram.client.MtprotoClient;
@@ -121,7 +122,7 @@ public class LocalDcSendBenchmark {
   }
 
   private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    return Futures.await(future);
   }
 
   /** A brief run without JMH: warm-up, then {@code args[0]} (default 10) bursts; writes the result file. */

@@ -1,5 +1,6 @@
 package dev.vertigram.bench;
 
+import dev.vertigram.testing.Futures;
 import dev.vertigram.client.ClientOptions;
 import dev.vertigram.client.MtprotoClient;
 import dev.vertigram.localdc.DcEndpoint;
@@ -84,6 +85,6 @@ public class RpcThroughputBenchmark {
   }
 
   private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    return Futures.await(future);
   }
 }

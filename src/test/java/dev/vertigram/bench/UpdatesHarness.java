@@ -1,5 +1,6 @@
 package dev.vertigram.bench;
 
+import dev.vertigram.testing.Futures;
 import dev.vertigram.client.ClientOptions;
 import dev.vertigram.client.Settings;
 import dev.vertigram.client.Vertigram;
@@ -407,7 +408,7 @@ public final class UpdatesHarness {
   }
 
   private static <T> T await(Future<T> future) throws Exception {
-    return await(future, 30);
+    return Futures.await(future);
   }
 
   private static <T> T await(Future<T> future, int seconds) throws Exception {

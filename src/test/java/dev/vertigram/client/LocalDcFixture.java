@@ -1,5 +1,6 @@
 package dev.vertigram.client;
 
+import dev.vertigram.testing.Futures;
 import dev.vertigram.localdc.DcEndpoint;
 import dev.vertigram.localdc.LocalDc;
 import dev.vertigram.localdc.LocalDcOptions;
@@ -12,9 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Local DC (DCs 1..3 on ephemeral ports) shared by the end-to-end tests of this package (its RSA key takes seconds
@@ -87,26 +85,11 @@ final class LocalDcFixture {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
+    return Futures.await(future);
   }
 
   /** The failure of a future that must fail. */
   static Throwable failure(Future<?> future) {
-    try {
-      future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (CancellationException e) {
-      return e; // CompletableFuture rethrows a CancellationException cause as is
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
-    throw new AssertionError("the future succeeded");
+    return Futures.failure(future);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vertigram.e2e;
 
+import dev.vertigram.testing.Futures;
 import dev.vertigram.client.ClientOptions;
 import dev.vertigram.client.Settings;
 import dev.vertigram.client.Vertigram;
@@ -15,8 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -89,25 +88,12 @@ final class E2e {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
+    return Futures.await(future);
   }
 
   /** The failure of a future that must fail. */
   static Throwable failure(Future<?> future) {
-    try {
-      future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
-    throw new AssertionError("the future succeeded");
+    return Futures.failure(future);
   }
 
   /** Waits up to {@code ms} for {@code condition}. */

@@ -1,5 +1,6 @@
 package dev.vertigram.files;
 
+import dev.vertigram.testing.Futures;
 import dev.vertigram.client.AuthKeyStore;
 import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.CancellationToken;
@@ -27,8 +28,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -308,21 +307,10 @@ class FileTransfersTest {
   }
 
   static <T> T await(Future<T> future) throws Exception {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception x ? x : new RuntimeException(e.getCause());
-    }
+    return Futures.await(future);
   }
 
   static Throwable failure(Future<?> future) throws Exception {
-    try {
-      future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (CancellationException e) {
-      return e;
-    }
-    throw new AssertionError("the future succeeded");
+    return Futures.failure(future);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vertigram.ipc;
 
+import dev.vertigram.testing.Futures;
 import dev.vertigram.client.AuthKeyStore;
 import dev.vertigram.client.ClientOptions;
 import dev.vertigram.client.MtprotoClient;
@@ -12,9 +13,6 @@ import io.vertx.core.Vertx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One Local DC for the IPC tests (its RSA key takes seconds to make), and an owner per test: a client, a session
@@ -62,25 +60,10 @@ final class IpcFixture {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
+    return Futures.await(future);
   }
 
   static Throwable failure(Future<?> future) {
-    try {
-      future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (CancellationException e) {
-      return e;
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
-    throw new AssertionError("the future succeeded");
+    return Futures.failure(future);
   }
 }

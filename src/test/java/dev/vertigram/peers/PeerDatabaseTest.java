@@ -1,5 +1,6 @@
 package dev.vertigram.peers;
 
+import dev.vertigram.testing.Futures;
 import dev.vertigram.storage.Slimming;
 import dev.vertigram.storage.Store;
 import dev.vertigram.storage.StoreOptions;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -185,23 +184,10 @@ class PeerDatabaseTest {
   }
 
   static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
+    return Futures.await(f);
   }
 
   static Throwable failure(Future<?> f) {
-    try {
-      f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
-    throw new AssertionError("succeeded");
+    return Futures.failure(f);
   }
 }

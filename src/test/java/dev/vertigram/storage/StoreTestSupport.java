@@ -1,5 +1,6 @@
 package dev.vertigram.storage;
 
+import dev.vertigram.testing.Futures;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -37,13 +38,7 @@ public final class StoreTestSupport {
 
   /** The result of {@code f}, waiting up to 60 s; a failure is rethrown as its cause. */
   public static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException re ? re : new RuntimeException(e.getCause());
-    } catch (InterruptedException | TimeoutException e) {
-      throw new AssertionError("future not completed in 60 s", e);
-    }
+    return Futures.await(f);
   }
 
   /** The failure of {@code f}. */
