@@ -199,8 +199,17 @@ final class Session {
     outbox.remove(answer);
   }
 
-  /** Re-sends an existing message as it was (msg_id and seqno unchanged). */
+  /**
+   * Re-sends an existing message as it was (msg_id and seqno unchanged), unless it is already waiting to go: a
+   * reconnect queues every unacked answer, and the client's re-sent query must not queue the same answer twice
+   * (a container may not repeat a msg_id).
+   */
   void resend(MtMessage m) {
+    for (MtMessage queued : outbox) {
+      if (queued.msgId() == m.msgId()) {
+        return;
+      }
+    }
     queue(m);
   }
 
