@@ -12,7 +12,6 @@ import dev.vertigram.localdc.LocalDc;
 import dev.vertigram.localdc.LocalDcOptions;
 import dev.vertigram.transport.TransportOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,8 +27,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -83,15 +80,7 @@ public class IpcBenchmark {
   @BenchmarkMode(Mode.Throughput)
   @OperationsPerInvocation(BURST)
   public Object burst() throws Exception {
-    Promise<Object> done = Promise.promise();
-    vertx.runOnContext(v -> {
-      List<Future<JsonObject>> calls = new ArrayList<>(BURST);
-      for (int i = 0; i < BURST; i++) {
-        calls.add(rpc.call(NEAREST_DC));
-      }
-      Future.all(calls).<Object>map(all -> all).onComplete(done);
-    });
-    return await(done.future());
+    return Bursts.run(vertx, rpc::call, NEAREST_DC, BURST);
   }
 
   private static <T> T await(Future<T> future) throws Exception {

@@ -8,7 +8,6 @@ import dev.vertigram.localdc.LocalDc;
 import dev.vertigram.localdc.LocalDcOptions;
 import dev.vertigram.transport.TransportOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,8 +21,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,15 +63,7 @@ public class RpcThroughputBenchmark {
   @BenchmarkMode(Mode.Throughput)
   @OperationsPerInvocation(BURST)
   public Object burst() throws Exception {
-    Promise<Object> done = Promise.promise();
-    vertx.runOnContext(v -> {
-      List<Future<JsonObject>> calls = new ArrayList<>(BURST);
-      for (int i = 0; i < BURST; i++) {
-        calls.add(client.call(NEAREST_DC));
-      }
-      Future.all(calls).<Object>map(all -> all).onComplete(done);
-    });
-    return await(done.future());
+    return Bursts.run(vertx, client::call, NEAREST_DC, BURST);
   }
 
   @Benchmark
