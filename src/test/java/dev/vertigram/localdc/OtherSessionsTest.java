@@ -88,6 +88,11 @@ class OtherSessionsTest extends LocalDcTestBase {
     assertEquals(ch.getLong("id"), read.getLong("channel_id"));
     assertEquals(firstId, read.getInteger("max_id"));
     assertEquals(1, read.getInteger("still_unread_count"));
+    JsonObject outbox = update(a, "updateReadChannelOutbox");
+    assertEquals(ch.getLong("id"), outbox.getLong("channel_id"));
+    assertEquals(firstId, outbox.getInteger("max_id"));
+    assertEquals("boolTrue", b.call(q("channels.readHistory").put("channel", bChannel).put("max_id", firstId))
+        .getString("_"), "reading nothing new");
 
     // private edit and delete: the writer's other session sees both
     JsonObject sent = a.call(q("messages.sendMessage").put("peer", ben).put("message", "draft").put("random_id", 3L));
@@ -102,5 +107,68 @@ class OtherSessionsTest extends LocalDcTestBase {
     assertEquals(new JsonArray().add(id), del.getJsonArray("messages"));
     assertEquals(deleted.getInteger("pts"), del.getInteger("pts"));
     update(b, "updateDeleteMessages");
+  }
+
+  @Test
+  void privateReadHistoryReachesTheReadersSessionsAndTheSender() throws Exception {
+    TestSession a = session();
+    TestSession b = session();
+    WorldTest.signUp(a, "Sender");
+    JsonObject ub = WorldTest.signUp(b, "Receiver");
+    JsonObject ben = MediaMessagesTest.inputPeerOf(a, b, ub);
+    TestSession b2 = otherSession(b);
+    int first = a.call(q("messages.sendMessage").put("peer", ben).put("message", "one").put("random_id", 11L))
+        .getInteger("id");
+    a.call(q("messages.sendMessage").put("peer", ben).put("message", "two").put("random_id", 12L));
+    // the first message from someone Bob never met comes with her user object
+    JsonObject alice = b.await(r -> "updates".equals(r.name())).body().getJsonArray("users").getJsonObject(0);
+    JsonObject alicePeer = q("inputPeerUser").put("user_id", alice.getLong("id"))
+        .put("access_hash", alice.getLong("access_hash"));
+    JsonObject history = b.call(q("messages.getHistory").put("peer", alicePeer).put("offset_id", 0)
+        .put("offset_date", 0).put("add_offset", 0).put("limit", 10).put("max_id", 0).put("min_id", 0).put("hash", 0L));
+    int bobFirst = history.getJsonArray("messages").getJsonObject(1).getInteger("id");
+
+    JsonObject affected = b.call(q("messages.readHistory").put("peer", alicePeer).put("max_id", bobFirst));
+    assertEquals(1, affected.getInteger("pts_count"), affected.encode());
+    JsonObject inbox = update(b2, "updateReadHistoryInbox");
+    assertEquals(bobFirst, inbox.getInteger("max_id"));
+    assertEquals(1, inbox.getInteger("still_unread_count"));
+    assertEquals(affected.getInteger("pts"), inbox.getInteger("pts"));
+    JsonObject outbox = update(a, "updateReadHistoryOutbox");
+    assertEquals(first, outbox.getInteger("max_id"), "the id of the sender's own copy");
+    assertEquals(ub.getLong("id"), outbox.getJsonObject("peer").getLong("user_id"));
+
+    JsonObject again = b.call(q("messages.readHistory").put("peer", alicePeer).put("max_id", bobFirst));
+    assertEquals(0, again.getInteger("pts_count"), "reading nothing new: " + again.encode());
+    JsonObject all = b.call(q("messages.readHistory").put("peer", alicePeer).put("max_id", 0));
+    assertEquals(all.getInteger("pts"), update(b2, "updateReadHistoryInbox").getInteger("pts"));
+    assertEquals(first + 1, update(a, "updateReadHistoryOutbox").getInteger("max_id"));
+  }
+
+  @Test
+  void invokeWithoutUpdatesDoesNotSubscribeAPlainCallDoes() throws Exception {
+    TestSession a = session();
+    TestSession b = session();
+    WorldTest.signUp(a, "Talker");
+    JsonObject ub = WorldTest.signUp(b, "Listener");
+    JsonObject ben = MediaMessagesTest.inputPeerOf(a, b, ub);
+    TestSession files = b.sibling(connect());
+    files.sessionId = b.sessionId + 7;
+    // a file connection: every call wrapped, an upload.* call too
+    assertEquals("updates.state", files.call(q("invokeWithoutUpdates").put("query", q("updates.getState")))
+        .getString("_"));
+    assertEquals("boolTrue", files.call(q("upload.saveFilePart").put("file_id", 5L).put("file_part", 0)
+        .put("bytes", io.vertx.core.buffer.Buffer.buffer("x"))).getString("_"));
+    b.call(q("updates.getState"));
+    a.call(q("messages.sendMessage").put("peer", ben).put("message", "not for files").put("random_id", 21L));
+    b.await(r -> "not for files".equals(r.body().getString("message")) || "updates".equals(r.name()));
+    files.send(q("ping").put("ping_id", 1L));
+    files.await("pong"); // comes after anything pushed to this session before it
+    assertEquals(0, files.pending().stream().filter(r -> r.name().startsWith("update")).count(),
+        "no update on the unsubscribed session: " + files.pending());
+
+    assertEquals("updates.state", files.call(q("updates.getState")).getString("_"));
+    a.call(q("messages.sendMessage").put("peer", ben).put("message", "now subscribed").put("random_id", 22L));
+    files.await(r -> "now subscribed".equals(r.body().getString("message")) || "updates".equals(r.name()));
   }
 }

@@ -108,4 +108,44 @@ class SeqTest extends LocalDcTestBase {
       assertEquals("updates", s.result(calls.get(i)).body().getJsonObject("result").getString("_"));
     }
   }
+
+  @Test
+  void channelOnlyUpdatesHaveSeqZeroAndLeaveTheAccountSeqAlone() throws Exception {
+    TestSession a = session();
+    TestSession b = session();
+    WorldTest.signUp(a, "Host");
+    JsonObject ub = WorldTest.signUp(b, "Guest");
+    TestSession a2 = a.sibling(connect());
+    a2.sessionId = a.sessionId + 1;
+    JsonObject ben = MediaMessagesTest.inputPeerOf(a, b, ub);
+    int seqA = seqOf(a2); // registers a2
+    int seqB = seqOf(b);
+
+    JsonObject created = a.call(q("channels.createChannel").put("megagroup", true).put("title", "Seq0")
+        .put("about", ""));
+    assertEquals(0, created.getInteger("seq"), created.encode());
+    assertEquals(0, nextUpdates(a2).getInteger("seq"), "the creator's other session gets the result, seq 0");
+    JsonObject ch = created.getJsonArray("chats").getJsonObject(0);
+    JsonObject channel = q("inputChannel").put("channel_id", ch.getLong("id"))
+        .put("access_hash", ch.getLong("access_hash"));
+    JsonObject invited = a.call(q("channels.inviteToChannel").put("channel", channel).put("users", new JsonArray()
+        .add(q("inputUser").put("user_id", ben.getLong("user_id")).put("access_hash", ben.getLong("access_hash")))));
+    assertEquals(0, invited.getJsonObject("updates").getInteger("seq"), invited.encode());
+    assertEquals(0, nextUpdates(b).getInteger("seq"), "updateChannel to the invitee");
+    JsonObject peer = q("inputPeerChannel").put("channel_id", ch.getLong("id"))
+        .put("access_hash", ch.getLong("access_hash"));
+    JsonObject sent = a.call(q("messages.sendMessage").put("peer", peer).put("message", "in channel")
+        .put("random_id", 77L));
+    assertEquals(0, sent.getInteger("seq"), sent.encode());
+    JsonObject atB = nextUpdates(b);
+    assertEquals("updateNewChannelMessage", atB.getJsonArray("updates").getJsonObject(0).getString("_"));
+    assertEquals(0, atB.getInteger("seq"), atB.encode());
+    assertEquals(0, nextUpdates(a2).getInteger("seq"));
+
+    assertEquals(seqA, seqOf(a), "channel updates leave the creator's seq alone");
+    assertEquals(seqB, seqOf(b), "and the member's");
+    // a private message still takes the next seq
+    JsonObject media = a.call(MediaMessagesTest.sendDocument(ben, uploaded(a, 92L), "file", 78L));
+    assertEquals(seqA + 1, media.getInteger("seq"), media.encode());
+  }
 }

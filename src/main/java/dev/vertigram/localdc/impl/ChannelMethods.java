@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * channels.createChannel / inviteToChannel / joinChannel / getChannels / getFullChannel / getParticipants, and the
- * channel's messages: channels.getMessages / readHistory / deleteMessages (updateDeleteChannelMessages to members).
+ * channel's messages: channels.getMessages / deleteMessages (updateDeleteChannelMessages to members).
  */
 final class ChannelMethods implements MethodRegistry.Area {
 
@@ -25,7 +25,6 @@ final class ChannelMethods implements MethodRegistry.Area {
         .add("channels.getFullChannel", ChannelMethods::getFull)
         .add("channels.getParticipants", ChannelMethods::getParticipants)
         .add("channels.getMessages", ChannelMethods::getMessages)
-        .add("channels.readHistory", ChannelMethods::readHistory)
         .add("channels.deleteMessages", ChannelMethods::deleteMessages);
   }
 
@@ -155,25 +154,6 @@ final class ChannelMethods implements MethodRegistry.Area {
       return MessageMethods.messages(call, me, found, found.size(),
           new InputPeers.Target(World.Kind.CHANNEL, c.id()));
     }));
-  }
-
-  private static Future<JsonObject> readHistory(RpcCall call) {
-    long me = call.requireUser();
-    World w = call.social().world();
-    List<Social.Push> pushes = w.locked(() -> {
-      Channel c = member(call, me);
-      int top = c.mailbox().messages().isEmpty() ? 0 : c.mailbox().messages().lastKey();
-      int maxId = call.query().getInteger("max_id", 0);
-      int read = w.user(me).mailbox().readInbox().merge(World.peerKey(World.Kind.CHANNEL, c.id()),
-          maxId <= 0 ? top : Math.min(maxId, top), Math::max);
-      int unread = c.mailbox().messages().tailMap(read, false).size();
-      // the reader's other sessions learn it (the calling one is skipped by deliver)
-      JsonObject upd = new JsonObject().put("_", "updateReadChannelInbox").put("channel_id", c.id())
-          .put("max_id", read).put("still_unread_count", unread).put("pts", c.mailbox().pts());
-      return List.of(new Social.Push(me, Social.updates(call.social().views(), me, List.of(upd), call.now(), 0)));
-    });
-    call.social().deliver(call, pushes);
-    return Future.succeededFuture(AccountMethods.bool(true));
   }
 
   private static Future<JsonObject> deleteMessages(RpcCall call) {

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * Messages in private chats and basic groups: messages.sendMessage and sendMedia (entities, reply_to, random_id
  * dedupe; media made by {@link Media}),
- * getHistory, getMessages, search (text, basic), readHistory, deleteMessages, setTyping, getDialogs.
+ * getHistory, getMessages, search (text, basic), deleteMessages, setTyping, getDialogs (readHistory is in
+ * {@link ReadMethods}).
  */
 final class MessageMethods implements MethodRegistry.Area {
 
@@ -30,7 +31,6 @@ final class MessageMethods implements MethodRegistry.Area {
         .add("messages.getHistory", call -> history(call, null))
         .add("messages.search", call -> history(call, call.query().getString("q", "").toLowerCase(Locale.ROOT)))
         .add("messages.getMessages", MessageMethods::getMessages)
-        .add("messages.readHistory", MessageMethods::readHistory)
         .add("messages.deleteMessages", MessageMethods::deleteMessages)
         .add("messages.setTyping", MessageMethods::setTyping)
         .add("messages.getDialogs", MessageMethods::getDialogs);
@@ -157,39 +157,6 @@ final class MessageMethods implements MethodRegistry.Area {
     }));
   }
 
-  private static Future<JsonObject> readHistory(RpcCall call) {
-    long me = call.requireUser();
-    World w = call.social().world();
-    Social social = call.social();
-    List<Social.Push> pushes = new ArrayList<>();
-    JsonObject result = w.locked(() -> {
-      InputPeers.Target peer = InputPeers.peer(w, me, call.query().getJsonObject("peer"));
-      Mailbox box = w.user(me).mailbox();
-      int maxId = call.query().getInteger("max_id", 0);
-      int top = box.messages().isEmpty() ? 0 : box.messages().lastKey();
-      int upTo = maxId <= 0 ? top : Math.min(maxId, top);
-      box.readInbox().merge(peer.key(), upTo, Math::max);
-      int pts = box.addEvent(new JsonObject().put("_", "updateReadHistoryInbox").put("peer", peerOf(peer))
-          .put("max_id", upTo).put("still_unread_count", 0), 1, call.now());
-      if (peer.kind() == World.Kind.USER && peer.id() != me) {
-        Mailbox theirs = w.user(peer.id()).mailbox();
-        int theirTop = 0;
-        for (JsonObject m : Messaging.history(theirs, new InputPeers.Target(World.Kind.USER, me), peer.id())) {
-          if (m.getBoolean("out", false)) {
-            theirTop = Math.max(theirTop, m.getInteger("id"));
-          }
-        }
-        JsonObject upd = new JsonObject().put("_", "updateReadHistoryOutbox").put("peer", TlViews.peerUser(me))
-            .put("max_id", theirTop);
-        theirs.addEvent(upd, 1, call.now());
-        pushes.add(new Social.Push(peer.id(), Social.updates(social.views(), peer.id(), List.of(upd), call.now(), 0)));
-      }
-      return new JsonObject().put("_", "messages.affectedMessages").put("pts", pts).put("pts_count", 1);
-    });
-    social.deliver(call, pushes);
-    return Future.succeededFuture(result);
-  }
-
   static JsonObject peerOf(InputPeers.Target t) {
     return switch (t.kind()) {
       case USER -> TlViews.peerUser(t.id());
@@ -277,7 +244,8 @@ final class MessageMethods implements MethodRegistry.Area {
         JsonObject m = e.getValue();
         JsonObject d = new JsonObject().put("_", "dialog").put("peer", dialogPeer(m, me))
             .put("top_message", m.getInteger("id")).put("read_inbox_max_id", box.readInbox().getOrDefault(e.getKey(), 0))
-            .put("read_outbox_max_id", 0).put("unread_count", 0).put("unread_mentions_count", 0)
+            .put("read_outbox_max_id", box.readOutbox().getOrDefault(e.getKey(), 0)).put("unread_count", 0)
+            .put("unread_mentions_count", 0)
             .put("unread_reactions_count", 0).put("unread_poll_votes_count", 0)
             .put("notify_settings", TlViews.notifySettings());
         if (e.getKey().startsWith("h")) {

@@ -36,7 +36,8 @@ final class MethodRegistry {
   /** Every area implemented so far. */
   static MethodRegistry standard() {
     return new MethodRegistry().add(new HelpMethods()).add(new AuthMethods()).add(new QrLoginMethods()).add(new PasswordMethods())
-        .add(new AccountMethods()).add(new UserMethods()).add(new MessageMethods()).add(new ChatMethods())
+        .add(new AccountMethods()).add(new UserMethods()).add(new MessageMethods()).add(new ReadMethods())
+        .add(new ChatMethods())
         .add(new EditMethods()).add(new ChannelMethods())
         .add(new UpdatesMethods()).add(new UploadMethods()).add(new MediaMethods()).add(new SecretChatMethods());
   }

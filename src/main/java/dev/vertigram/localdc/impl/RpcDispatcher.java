@@ -89,7 +89,7 @@ final class RpcDispatcher {
       }
       q = q.getJsonObject("query");
     }
-    JsonObject call;
+    Unwrapped call;
     try {
       call = unwrap(q, session);
     } catch (RpcErrorException e) {
@@ -109,12 +109,18 @@ final class RpcDispatcher {
     }
   }
 
+  /** A call without its wrappers; {@code withoutUpdates} when one of them was invokeWithoutUpdates. */
+  private record Unwrapped(JsonObject query, boolean withoutUpdates) {
+  }
+
   /** Strips the wrappers; records invokeWithLayer's layer and initConnection's data on the session. */
-  private JsonObject unwrap(JsonObject q, Session session) {
+  private Unwrapped unwrap(JsonObject q, Session session) {
     String name = q.getString("_");
     String param;
     int layer = 0;
+    boolean withoutUpdates = false;
     while ((param = WRAPPERS.get(name)) != null) {
+      withoutUpdates |= "invokeWithoutUpdates".equals(name);
       if (name.startsWith("invokeAfterMsg")) {
         throw new RpcErrorException(400, "INVOKE_AFTER_MSG_NOT_OUTERMOST");
       }
@@ -132,10 +138,11 @@ final class RpcDispatcher {
       q = q.getJsonObject(param);
       name = q.getString("_");
     }
-    return q;
+    return new Unwrapped(q, withoutUpdates);
   }
 
-  private void execute(DcState dc, Session session, InMsg in, JsonObject call) {
+  private void execute(DcState dc, Session session, InMsg in, Unwrapped unwrapped) {
+    JsonObject call = unwrapped.query();
     String method = call.getString("_");
     if (session.key().unboundTemp() && !UNBOUND_TEMP_KEY_METHODS.contains(method)) {
       finish(session, in, null, Future.failedFuture(new RpcErrorException(401, "AUTH_KEY_PERM_EMPTY")));
@@ -143,7 +150,9 @@ final class RpcDispatcher {
     }
     stats.execution(method, call);
     long user = session.key().userId();
-    if (user != 0) {
+    // as Telegram: a call subscribes its session to the account's updates, except under invokeWithoutUpdates and
+    // file queries (upload.*)
+    if (user != 0 && !unwrapped.withoutUpdates() && !method.startsWith("upload.")) {
       pusher.register(user, session);
     }
     FaultSwitches.RpcFault fault = faults.takeRpcError(method);

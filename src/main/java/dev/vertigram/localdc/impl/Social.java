@@ -57,7 +57,8 @@ final class Social {
       for (Push p : sequence(pushes)) {
         if (p.userId() == caller && caller != 0 && p.updates().containsKey("seq")
             && !"updateShort".equals(p.updates().getString("_"))) {
-          // the caller's own account: an updates result of this call shares this seq (see stampResult)
+          // the caller's own account: an updates result of this call shares this seq, 0 for channel updates (see
+          // stampResult)
           call.session().reserveSeq(call.msgId(), p.updates().getInteger("seq"));
         }
         if (core.faults().takeDropUpdate()) {
@@ -73,8 +74,9 @@ final class Social {
    * Gives an {@code updates} result of {@code call} (seq 0 as the handler built it) the account's seq, as Telegram
    * does: the seq of the same call's {@code updates} push to the caller's other sessions when there was one (they are
    * the same updates), else the account's next seq, the result itself then being pushed to the caller's other sessions
-   * so that none of them sees a gap. {@code answer} writes the result; it runs under the world lock so that the result
-   * takes its place among concurrent pushes. Other results are answered as they are.
+   * so that none of them sees a gap. Channel-only updates keep seq 0 (and are pushed to the other sessions the same
+   * way when the call pushed nothing to them). {@code answer} writes the result; it runs under the world lock so that
+   * the result takes its place among concurrent pushes. Other results are answered as they are.
    */
   void stampResult(RpcCall call, JsonObject result, java.util.function.Consumer<JsonObject> answer) {
     long me = call.key().userId();
@@ -86,6 +88,7 @@ final class Social {
       answer.accept(result);
       return;
     }
+    boolean unsequenced = channelOnly(updates);
     world.locked(() -> {
       var user = world.user(me);
       if (user == null) {
@@ -94,7 +97,7 @@ final class Social {
         updates.put("seq", reserved);
         answer.accept(result);
       } else {
-        updates.put("seq", user.mailbox().nextSeq());
+        updates.put("seq", unsequenced ? 0 : user.mailbox().nextSeq());
         core.pusher().push(me, call.session(), core.encoder().push(updates)); // not subject to dropUpdates
         answer.accept(result);
       }
@@ -105,26 +108,47 @@ final class Social {
   /**
    * Gives the {@code updates} of each account their seq, as Telegram does: the {@code updates} objects for one account
    * become one {@code updates} (seq = the account's next seq) or, when there are several, one {@code updatesCombined}
-   * (seq_start..seq, one seq per object) placed where the first of them was; short updates keep their place. Call
-   * under the world lock.
+   * (seq_start..seq, one seq per object) placed where the first of them was; short updates, and {@code updates} with
+   * only channel updates (seq 0, see {@link #channelOnly}), keep their place. Call under the world lock.
    */
   private List<Push> sequence(List<Push> pushes) {
     Map<Long, List<JsonObject>> grouped = new LinkedHashMap<>();
     for (Push p : pushes) {
-      if ("updates".equals(p.updates().getString("_"))) {
+      if (sequenced(p.updates())) {
         grouped.computeIfAbsent(p.userId(), u -> new ArrayList<>()).add(p.updates());
       }
     }
     List<Push> out = new ArrayList<>(pushes.size());
     for (Push p : pushes) {
-      List<JsonObject> group = "updates".equals(p.updates().getString("_")) ? grouped.remove(p.userId()) : null;
+      List<JsonObject> group = sequenced(p.updates()) ? grouped.remove(p.userId()) : null;
       if (group != null) {
         out.add(new Push(p.userId(), stamp(world.user(p.userId()).mailbox(), group)));
-      } else if (!"updates".equals(p.updates().getString("_"))) {
+      } else if (!sequenced(p.updates())) {
         out.add(p);
       }
     }
     return out;
+  }
+
+  private static boolean sequenced(JsonObject updates) {
+    return "updates".equals(updates.getString("_")) && !channelOnly(updates);
+  }
+
+  /**
+   * Whether an {@code updates} object carries channel updates only (besides updateMessageID, which has no state):
+   * Telegram sends those with seq 0, and they do not advance the account's seq (channels have their own pts).
+   */
+  static boolean channelOnly(JsonObject updates) {
+    boolean channel = false;
+    for (Object o : updates.getJsonArray("updates")) {
+      String name = ((JsonObject) o).getString("_");
+      if (name.contains("Channel")) {
+        channel = true;
+      } else if (!"updateMessageID".equals(name)) {
+        return false;
+      }
+    }
+    return channel;
   }
 
   private static JsonObject stamp(Mailbox box, List<JsonObject> group) {
