@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** QR login: export, accept by a logged-in session (updateLoginToken), success or migrate + import. */
 class QrLoginTest extends LocalDcTestBase {
 
-  private static JsonObject export(TestSession s) throws Exception {
+  static JsonObject export(TestSession s) throws Exception {
     return s.call(q("auth.exportLoginToken").put("api_id", 1).put("api_hash", "x").put("except_ids", new JsonArray()));
   }
 

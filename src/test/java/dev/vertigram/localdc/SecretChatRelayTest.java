@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** §6: the secret-chat relay between two online users on DC 1. */
 class SecretChatRelayTest extends LocalDcTestBase {
 
-  private static Buffer dh() {
+  static Buffer dh() {
     BigInteger v = BigInteger.valueOf(3).modPow(new BigInteger(2048, new SecureRandom()), DhChecks.TELEGRAM_PRIME);
     byte[] b = v.toByteArray();
     return Buffer.buffer(b.length > 256 ? Arrays.copyOfRange(b, b.length - 256, b.length) : b);

@@ -130,6 +130,63 @@ class SnapshotTest {
     TestSession s2 = s.sibling(TestConnection.open(vertx, dc.endpoints().get(0)));
     assertEquals(pre.getLong("id"), s2.call(q("contacts.resolveUsername").put("username", "pre_made"))
         .getJsonArray("users").getJsonObject(0).getLong("id"));
+    // the key that was waiting for the 2FA password still is
+    TestSession login2 = login.sibling(TestConnection.open(vertx, dc.endpoints().get(0)));
+    assertEquals(pre.getLong("id"), WorldTest.checkPassword(login2, "secret").getJsonObject("user").getLong("id"));
+  }
+
+  @Test
+  void restartKeepsSecretChatsLoginTokensCodesExportsAndRevokedKeys() throws Exception {
+    start(new JsonArray());
+    TestSession a = session();
+    TestSession b = session();
+    JsonObject ua = WorldTest.signUp(a, "Ann");
+    JsonObject ub = WorldTest.signUp(b, "Bea");
+    b.call(q("updates.getState"));
+    JsonObject waiting = a.call(q("messages.requestEncryption").put("user_id", q("inputUser")
+        .put("user_id", ub.getLong("id")).put("access_hash", 0L)).put("random_id", 1).put("g_a", SecretChatRelayTest.dh()));
+    JsonObject peer = q("inputEncryptedChat").put("chat_id", waiting.getInteger("id"))
+        .put("access_hash", waiting.getLong("access_hash"));
+    assertEquals("encryptedChat", b.call(q("messages.acceptEncryption").put("peer", peer)
+        .put("g_b", SecretChatRelayTest.dh()).put("key_fingerprint", 77L)).getString("_"));
+    TestSession desktop = session();
+    JsonObject token = QrLoginTest.export(desktop);
+    a.call(q("auth.acceptLoginToken").put("token", token.getBuffer("token")));
+    JsonObject export = a.call(q("auth.exportAuthorization").put("dc_id", 2));
+    TestSession revoked = TestSession.create(TestConnection.open(vertx, dc.endpoints().get(1)), dc, 2);
+    assertEquals("auth.authorization", revoked.call(q("auth.importAuthorization").put("id", ua.getLong("id"))
+        .put("bytes", a.call(q("auth.exportAuthorization").put("dc_id", 2)).getBuffer("bytes"))).getString("_"));
+    assertEquals("boolTrue", a.call(q("auth.resetAuthorizations")).getString("_"));
+    TestSession newcomer = session();
+    String hash = newcomer.call(q("auth.sendCode").put("phone_number", "9996615555").put("api_id", 1)
+        .put("api_hash", "x").put("settings", q("codeSettings"))).getString("phone_code_hash");
+
+    restart(new JsonArray());
+    TestSession a2 = a.sibling(TestConnection.open(vertx, dc.endpoints().get(0)));
+    TestSession b2 = b.sibling(TestConnection.open(vertx, dc.endpoints().get(0)));
+    b2.call(q("updates.getState"));
+    assertEquals("messages.sentEncryptedMessage", a2.call(q("messages.sendEncrypted").put("peer", peer)
+        .put("random_id", 9L).put("data", io.vertx.core.buffer.Buffer.buffer(new byte[] {1, 2}))).getString("_"));
+    JsonObject relayed = b2.await("updates").body().getJsonArray("updates").getJsonObject(0);
+    assertEquals("updateNewEncryptedMessage", relayed.getString("_"), relayed.encode());
+    assertEquals(waiting.getInteger("id"), relayed.getJsonObject("message").getInteger("chat_id"));
+    FilesTest.error(b2.call(q("messages.acceptEncryption").put("peer", peer).put("g_b", SecretChatRelayTest.dh())
+        .put("key_fingerprint", 77L)), 400, "ENCRYPTION_ALREADY_ACCEPTED");
+
+    JsonObject success = QrLoginTest.export(desktop.sibling(TestConnection.open(vertx, dc.endpoints().get(0))));
+    assertEquals("auth.loginTokenSuccess", success.getString("_"), success.encode());
+    assertEquals(ua.getLong("id"), success.getJsonObject("authorization").getJsonObject("user").getLong("id"));
+
+    TestSession onDc2 = TestSession.create(TestConnection.open(vertx, dc.endpoints().get(1)), dc, 2);
+    JsonObject imported = onDc2.call(q("auth.importAuthorization").put("id", ua.getLong("id"))
+        .put("bytes", export.getBuffer("bytes")));
+    assertEquals(ua.getLong("id"), imported.getJsonObject("user").getLong("id"), imported.encode());
+    FilesTest.error(revoked.sibling(TestConnection.open(vertx, dc.endpoints().get(1)))
+        .call(q("users.getFullUser").put("id", q("inputUserSelf"))), 401, "SESSION_REVOKED");
+
+    JsonObject signIn = newcomer.sibling(TestConnection.open(vertx, dc.endpoints().get(0))).call(q("auth.signIn")
+        .put("phone_number", "9996615555").put("phone_code_hash", hash).put("phone_code", "11111"));
+    assertEquals("auth.authorizationSignUpRequired", signIn.getString("_"), "the code sent before: " + signIn.encode());
   }
 
   private static String md5(byte[] data) throws Exception {

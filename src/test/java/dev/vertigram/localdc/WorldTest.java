@@ -170,6 +170,18 @@ class WorldTest extends LocalDcTestBase {
     assertEquals(3, participants.getInteger("count"));
   }
 
+  /** auth.checkPassword with the SRP answer for {@code password} (the result or rpc_error). */
+  static JsonObject checkPassword(TestSession t, String password) throws Exception {
+    JsonObject state = t.call(q("account.getPassword"));
+    JsonObject cur = state.getJsonObject("current_algo");
+    Srp.SrpAnswer answer = Srp.answer(password.getBytes(StandardCharsets.UTF_8), cur.getBinary("salt1"),
+        cur.getBinary("salt2"), cur.getInteger("g"), cur.getBinary("p"), state.getBinary("srp_B"),
+        new java.security.SecureRandom());
+    return t.call(q("auth.checkPassword").put("password", q("inputCheckPasswordSRP")
+        .put("srp_id", state.getLong("srp_id")).put("A", Buffer.buffer(answer.a()))
+        .put("M1", Buffer.buffer(answer.m1()))));
+  }
+
   @Test
   void twoFactorLoginWithRealSrp() throws Exception {
     TestSession s = session();
@@ -193,14 +205,7 @@ class WorldTest extends LocalDcTestBase {
     error(t.call(q("auth.signIn").put("phone_number", phone).put("phone_code_hash", hash).put("phone_code", "11111")),
         401, "SESSION_PASSWORD_NEEDED");
     for (String attempt : new String[] {"wrong", "hunter2"}) {
-      JsonObject state = t.call(q("account.getPassword"));
-      JsonObject cur = state.getJsonObject("current_algo");
-      Srp.SrpAnswer answer = Srp.answer(attempt.getBytes(StandardCharsets.UTF_8), cur.getBinary("salt1"),
-          cur.getBinary("salt2"), cur.getInteger("g"), cur.getBinary("p"), state.getBinary("srp_B"),
-          new java.security.SecureRandom());
-      JsonObject check = t.call(q("auth.checkPassword").put("password", q("inputCheckPasswordSRP")
-          .put("srp_id", state.getLong("srp_id")).put("A", Buffer.buffer(answer.a()))
-          .put("M1", Buffer.buffer(answer.m1()))));
+      JsonObject check = checkPassword(t, attempt);
       if (attempt.equals("wrong")) {
         error(check, 400, "PASSWORD_HASH_INVALID");
       } else {

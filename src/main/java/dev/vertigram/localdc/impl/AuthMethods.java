@@ -15,8 +15,6 @@ import io.vertx.core.json.JsonObject;
  */
 final class AuthMethods implements MethodRegistry.Area {
 
-  private final LoginCodes codes = new LoginCodes();
-
   @Override
   public void register(MethodRegistry registry) {
     registry.add("auth.bindTempAuthKey", call -> {
@@ -40,6 +38,10 @@ final class AuthMethods implements MethodRegistry.Area {
               .forEach(l -> auths.revoke(user, l.hash()));
           return Future.succeededFuture(new JsonObject().put("_", "boolTrue"));
         });
+  }
+
+  private static LoginCodes codes(RpcCall call) {
+    return call.dc().core().loginCodes();
   }
 
   private static String phone(RpcCall call) {
@@ -71,7 +73,7 @@ final class AuthMethods implements MethodRegistry.Area {
       throw new RpcErrorException(400, "API_ID_INVALID");
     }
     checkHomeDc(call, phone);
-    String hash = codes.send(phone);
+    String hash = codes(call).send(phone);
     return Future.succeededFuture(new JsonObject().put("_", "auth.sentCode")
         .put("type", new JsonObject().put("_", "auth.sentCodeTypeApp").put("length", 5))
         .put("phone_code_hash", hash).put("timeout", 60));
@@ -80,13 +82,13 @@ final class AuthMethods implements MethodRegistry.Area {
   private Future<JsonObject> signIn(RpcCall call) {
     String phone = phone(call);
     checkHomeDc(call, phone);
-    codes.check(phone, call.query().getString("phone_code_hash"), call.query().getString("phone_code", ""));
+    codes(call).check(phone, call.query().getString("phone_code_hash"), call.query().getString("phone_code", ""));
     World w = call.social().world();
     User u = w.locked(() -> w.userByPhone(phone));
     if (u == null) {
       return Future.succeededFuture(new JsonObject().put("_", "auth.authorizationSignUpRequired"));
     }
-    codes.consume(phone);
+    codes(call).consume(phone);
     if (w.locked(u::password) != null) {
       call.social().auths().pendingPassword(call.key(), u.id());
       throw new RpcErrorException(401, "SESSION_PASSWORD_NEEDED");
@@ -105,13 +107,13 @@ final class AuthMethods implements MethodRegistry.Area {
     if (last.length() > 64) {
       throw new RpcErrorException(400, "LASTNAME_INVALID");
     }
-    codes.check(phone, call.query().getString("phone_code_hash"), null);
+    codes(call).check(phone, call.query().getString("phone_code_hash"), null);
     World w = call.social().world();
     User u = w.locked(() -> w.userByPhone(phone) != null ? null : w.createUser(phone, first, last, call.dc().id()));
     if (u == null) {
       throw new RpcErrorException(400, "PHONE_NUMBER_OCCUPIED");
     }
-    codes.consume(phone);
+    codes(call).consume(phone);
     return Future.succeededFuture(authorize(call, u.id()));
   }
 

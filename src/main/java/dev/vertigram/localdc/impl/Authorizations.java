@@ -1,5 +1,7 @@
 package dev.vertigram.localdc.impl;
 
+import io.vertx.core.json.JsonObject;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * shows, and the keys waiting for a 2FA password (signIn answered SESSION_PASSWORD_NEEDED). Thread-safe.
  */
 final class Authorizations {
+
+  /** The snapshot record type of a key awaiting auth.checkPassword. */
+  static final String PENDING_RECORD = "pending_password";
 
   /** One authorized key. */
   record Login(StoredKey key, long hash, int dcId, int date) {
@@ -78,5 +83,13 @@ final class Authorizations {
   /** The user a key awaits the password of, 0 when none. */
   long pendingPassword(StoredKey key) {
     return pendingPassword.getOrDefault(key.authKeyForUser(), 0L);
+  }
+
+  /** The snapshot records of the keys awaiting a password ({@value #PENDING_RECORD}). */
+  List<JsonObject> pendingRecords() {
+    List<JsonObject> out = new ArrayList<>();
+    pendingPassword.forEach((key, user) -> out.add(new JsonObject().put("t", PENDING_RECORD).put("key_id", key.id())
+        .put("user", user)));
+    return out;
   }
 }

@@ -59,22 +59,23 @@ final class EditMethods implements MethodRegistry.Area {
       }
       if (peer.kind() == World.Kind.CHANNEL) {
         Channel c = w.channel(peer.id());
-        apply(m, q, media, call.now());
-        int pts = box.addEvent(new JsonObject().put("_", "updateEditChannelMessage").put("message", m.copy()), 1,
+        JsonObject edited = edited(box, m, q, media, call.now());
+        int pts = box.addEvent(new JsonObject().put("_", "updateEditChannelMessage").put("message", edited), 1,
             call.now());
         c.members().keySet().forEach(member -> pushes.add(new Social.Push(member, Social.updates(views, member,
-            List.of(new JsonObject().put("_", "updateEditChannelMessage").put("message", Channels.seenBy(m.copy(),
+            List.of(new JsonObject().put("_", "updateEditChannelMessage").put("message", Channels.seenBy(edited,
                 member)).put("pts", pts).put("pts_count", 1)), call.now(), 0))));
         return Social.updates(views, me, List.of(new JsonObject().put("_", "updateEditChannelMessage")
-            .put("message", Channels.seenBy(m.copy(), me)).put("pts", pts).put("pts_count", 1)), call.now(), 0);
+            .put("message", Channels.seenBy(edited, me)).put("pts", pts).put("pts_count", 1)), call.now(), 0);
       }
       Map<Long, JsonObject> copies = new LinkedHashMap<>(new Messaging(views).copies(m, me));
       copies.put(me, m);
       JsonObject mine = null;
       for (Map.Entry<Long, JsonObject> e : copies.entrySet()) {
-        apply(e.getValue(), q, media, call.now());
-        JsonObject upd = new JsonObject().put("_", "updateEditMessage").put("message", e.getValue().copy());
-        w.user(e.getKey()).mailbox().addEvent(upd, 1, call.now());
+        Mailbox owners = w.user(e.getKey()).mailbox();
+        JsonObject upd = new JsonObject().put("_", "updateEditMessage")
+            .put("message", edited(owners, e.getValue(), q, media, call.now()));
+        owners.addEvent(upd, 1, call.now());
         JsonObject updates = Social.updates(views, e.getKey(), List.of(upd), call.now(), 0);
         if (e.getKey() == me) {
           mine = updates;
@@ -92,7 +93,12 @@ final class EditMethods implements MethodRegistry.Area {
     return a == null || a.isEmpty() ? null : a;
   }
 
-  private static void apply(JsonObject m, JsonObject q, JsonObject media, int now) {
+  /**
+   * Stores the edited version of {@code original} (a new object: stored messages never change, see
+   * {@link Mailbox#copy()}) in {@code box} and returns it.
+   */
+  private static JsonObject edited(Mailbox box, JsonObject original, JsonObject q, JsonObject media, int now) {
+    JsonObject m = original.copy();
     if (q.containsKey("message")) {
       m.put("message", q.getString("message"));
       if (nonEmpty(q.getJsonArray("entities")) != null) {
@@ -105,6 +111,8 @@ final class EditMethods implements MethodRegistry.Area {
       m.put("media", media.copy());
     }
     m.put("edit_date", now);
+    box.messages().put(m.getInteger("id"), m);
+    return m;
   }
 
   private static Future<JsonObject> forward(RpcCall call) {

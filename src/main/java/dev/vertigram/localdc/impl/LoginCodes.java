@@ -1,19 +1,25 @@
 package dev.vertigram.localdc.impl;
 
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Login codes sent by auth.sendCode, valid {@value #TTL_MILLIS} ms. Test numbers {@code 99966XYYYY} get the code X
  * five times (Telegram's test-DC convention); other numbers get a random 5-digit code, logged at INFO (this log line
- * is how a developer reads it). Thread-safe.
+ * is how a developer reads it). Shared by all DCs, thread-safe, kept by snapshots.
  */
 final class LoginCodes {
+
+  /** The snapshot record type. */
+  static final String RECORD = "login_code";
 
   static final long TTL_MILLIS = 5 * 60 * 1000;
   private static final Logger log = LoggerFactory.getLogger(LoginCodes.class);
@@ -79,5 +85,19 @@ final class LoginCodes {
   /** The code is used up (logged in or signed up). */
   void consume(String phone) {
     byPhone.remove(phone);
+  }
+
+  /** The snapshot records of the codes sent. */
+  List<JsonObject> records() {
+    List<JsonObject> out = new ArrayList<>();
+    byPhone.forEach((phone, s) -> out.add(new JsonObject().put("t", RECORD).put("phone", phone).put("hash", s.hash())
+        .put("code", s.code()).put("expires_at", s.expiresAtMillis()).put("verified", s.verified())));
+    return out;
+  }
+
+  /** Restores a code from its {@link #records()} record. */
+  void restore(JsonObject r) {
+    byPhone.put(r.getString("phone"), new Sent(r.getString("hash"), r.getString("code"), r.getLong("expires_at"),
+        r.getBoolean("verified")));
   }
 }

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 
 /**
  * The running Local DC behind {@link dev.vertigram.localdc.LocalDc}: its DCs (one {@link DcVerticle} each), and what
- * they share (RSA key, faults, stats, method registry, exported authorizations).
+ * they share (RSA key, faults, stats, method registry, exported authorizations, login codes and QR tokens).
  */
 public final class ServerCore {
 
@@ -33,6 +33,8 @@ public final class ServerCore {
   private final FileStore files;
   private final UpdatePusher pusher = new UpdatePusher();
   private final SecretChats secretChats = new SecretChats();
+  private final LoginTokens loginTokens = new LoginTokens();
+  private final LoginCodes loginCodes = new LoginCodes();
   private final Social social;
   private final Persistence persistence;
   private final Map<Integer, DcState> dcs = new TreeMap<>();
@@ -174,6 +176,14 @@ public final class ServerCore {
 
   SecretChats secretChats() {
     return secretChats;
+  }
+
+  LoginTokens loginTokens() {
+    return loginTokens;
+  }
+
+  LoginCodes loginCodes() {
+    return loginCodes;
   }
 
   /** The served DCs in id order. */

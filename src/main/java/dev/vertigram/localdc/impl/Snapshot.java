@@ -12,23 +12,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The on-disk snapshot of a Local DC (blocking I/O: call through executeBlocking). Layout under the state dir:
  * {@code snapshot/state.jsonl} holds one JSON object per line, each with its record type in {@code "t"}: a
  * {@code snapshot} header ({@code format}, {@code version}), the {@link WorldCodec} records, then {@code key}
- * (a permanent auth key of a DC with its user), {@code login} (an authorization as account.getAuthorizations lists
- * it) and {@code file} (a stored file's metadata); the bytes of each file are in {@code snapshot/files/<id>.bin},
- * written once (files never change). Every file is written atomically (temporary file, fsync, rename) with mode
- * 0600: the snapshot holds auth keys.
+ * (a permanent auth key of a DC with its user, or revoked), {@code login} (an authorization as
+ * account.getAuthorizations lists it), {@code file} (a stored file's metadata; the bytes of each file are in
+ * {@code snapshot/files/<id>.bin}, written once: files never change) and the records of the other state the DCs share
+ * (secret chats, QR login tokens, login codes, exported authorizations, keys awaiting a 2FA password: see
+ * {@link Persistence}). Version 1 (before those) still loads. Every file is written atomically (temporary file,
+ * fsync, rename) with mode 0600: the snapshot holds auth keys.
  */
 final class Snapshot {
 
   static final String FORMAT = "vertigram-localdc";
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+  private static final Set<String> WORLD_RECORDS = Set.of("world", "user", "chat", "channel");
 
-  /** A loaded snapshot: the world and the records of the DCs' own state, files with their bytes. */
-  record Contents(World world, List<JsonObject> keys, List<JsonObject> logins, List<StoredFile> files) {
+  /**
+   * A loaded snapshot: the world, the records of the DCs' own state (keys, logins, then the others in {@code shared}),
+   * files with their bytes.
+   */
+  record Contents(World world, List<JsonObject> keys, List<JsonObject> logins, List<StoredFile> files,
+      List<JsonObject> shared) {
   }
 
   private Snapshot() {
@@ -74,9 +82,11 @@ final class Snapshot {
     List<JsonObject> keys = new ArrayList<>();
     List<JsonObject> logins = new ArrayList<>();
     List<StoredFile> files = new ArrayList<>();
+    List<JsonObject> shared = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(state, StandardCharsets.UTF_8)) {
       JsonObject head = new JsonObject(in.readLine());
-      if (!FORMAT.equals(head.getString("format")) || head.getInteger("version", 0) != VERSION) {
+      int version = head.getInteger("version", 0);
+      if (!FORMAT.equals(head.getString("format")) || version < 1 || version > VERSION) {
         throw new IOException("unsupported snapshot " + head.getString("format") + " v" + head.getValue("version"));
       }
       for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -85,11 +95,11 @@ final class Snapshot {
           case "key" -> keys.add(r);
           case "login" -> logins.add(r);
           case "file" -> files.add(file(dir, r));
-          default -> world.add(r);
+          default -> (WORLD_RECORDS.contains(r.getString("t")) ? world : shared).add(r);
         }
       }
     }
-    return new Contents(WorldCodec.decode(world), keys, logins, files);
+    return new Contents(WorldCodec.decode(world), keys, logins, files, shared);
   }
 
   /** The {@code file} record of {@code f}. */

@@ -17,15 +17,28 @@ public final class Channel {
   private String about;
   private String username;
   private final Map<Long, Chat.Member> members = new LinkedHashMap<>();
-  private final Mailbox mailbox = new Mailbox();
+  private final Mailbox mailbox;
 
   Channel(long id, String title, String about, boolean megagroup, long creatorId, int date) {
+    this(id, title, about, megagroup, creatorId, date, new Mailbox());
+  }
+
+  private Channel(long id, String title, String about, boolean megagroup, long creatorId, int date, Mailbox mailbox) {
+    this.mailbox = mailbox;
     this.id = id;
     this.title = title;
     this.about = about;
     this.megagroup = megagroup;
     this.creatorId = creatorId;
     this.date = date;
+  }
+
+  /** A copy for a snapshot (see {@link Mailbox#copy()}). Call under the world lock. */
+  Channel copy() {
+    Channel c = new Channel(id, title, about, megagroup, creatorId, date, mailbox.copy());
+    c.username = username;
+    c.members.putAll(members);
+    return c;
   }
 
   public long id() {

@@ -27,6 +27,14 @@ public final class Chat {
     this.date = date;
   }
 
+  /** A copy for a snapshot. Call under the world lock. */
+  Chat copy() {
+    Chat c = new Chat(id, title, creatorId, date);
+    c.version = version;
+    c.members.putAll(members);
+    return c;
+  }
+
   public long id() {
     return id;
   }

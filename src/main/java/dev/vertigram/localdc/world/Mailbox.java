@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * A message box with its own message ids and pts sequence: one per account (private chats and basic groups, each
  * message stored once per participant, as the owner sees it) and one per channel. Messages are TL {@code message}
- * objects as JSON. Guarded by the {@link World} lock.
+ * objects as JSON, never changed once stored (an edit stores a new object), so that a snapshot can share them.
+ * Guarded by the {@link World} lock.
  */
 public final class Mailbox {
 
@@ -113,6 +114,25 @@ public final class Mailbox {
 
   public Map<String, Integer> readOutbox() {
     return readOutbox;
+  }
+
+  /**
+   * A copy of this box for a snapshot, taken under the world lock: the containers are copied, the messages and updates
+   * they hold are shared (they are never changed once stored: an edit stores a new message object).
+   */
+  Mailbox copy() {
+    Mailbox c = new Mailbox();
+    c.messages.putAll(messages);
+    c.events.addAll(events);
+    c.qtsEvents.addAll(qtsEvents);
+    c.randomIds.putAll(randomIds);
+    c.readInbox.putAll(readInbox);
+    c.readOutbox.putAll(readOutbox);
+    c.lastMessageId = lastMessageId;
+    c.pts = pts;
+    c.qts = qts;
+    c.seq = seq;
+    return c;
   }
 
   /** The whole box as JSON (for a snapshot). */

@@ -19,15 +19,31 @@ public final class User {
   private String about = "";
   private Password password;
   private final Set<Long> contacts = new LinkedHashSet<>();
-  private final Mailbox mailbox = new Mailbox();
+  private final Mailbox mailbox;
 
   User(long id, String phone, boolean bot, String botSecret, int homeDc, String firstName) {
+    this(id, phone, bot, botSecret, homeDc, firstName, new Mailbox());
+  }
+
+  private User(long id, String phone, boolean bot, String botSecret, int homeDc, String firstName, Mailbox mailbox) {
+    this.mailbox = mailbox;
     this.id = id;
     this.phone = phone;
     this.bot = bot;
     this.botSecret = botSecret;
     this.homeDc = homeDc;
     this.firstName = firstName;
+  }
+
+  /** A copy for a snapshot (see {@link Mailbox#copy()}). Call under the world lock. */
+  User copy() {
+    User c = new User(id, phone, bot, botSecret, homeDc, firstName, mailbox.copy());
+    c.lastName = lastName;
+    c.username = username;
+    c.about = about;
+    c.password = password;
+    c.contacts.addAll(contacts);
+    return c;
   }
 
   public long id() {

@@ -229,6 +229,20 @@ public final class World {
 
   // ---- snapshots (see WorldCodec) ----
 
+  /**
+   * A consistent copy of this world for a snapshot, to encode outside the lock: containers are copied (time linear in
+   * the number of objects, no message is copied, see {@link Mailbox#copy()}). Call under the lock.
+   */
+  public World copy() {
+    World c = new World(secret);
+    users.values().forEach(u -> c.restore(u.copy()));
+    chats.values().forEach(ch -> c.restore(ch.copy()));
+    channels.values().forEach(ch -> c.restore(ch.copy()));
+    met.forEach((id, others) -> c.met.put(id, new java.util.HashSet<>(others)));
+    c.nextIds(nextIds());
+    return c;
+  }
+
   byte[] secret() {
     return secret.clone();
   }

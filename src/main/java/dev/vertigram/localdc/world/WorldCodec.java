@@ -12,14 +12,15 @@ import java.util.Set;
 /**
  * The {@link World} as snapshot records, one JSON object each (a JSON line of the snapshot file): {@code "t"} names the
  * record ({@code world}: secret, next ids and who met whom; {@code user}, {@code chat}, {@code channel}: one object
- * with its message box). Bytes are base64. Encode under the world lock; decoding builds a new world.
+ * with its message box). Bytes are base64. Encode a world nobody else touches ({@link World#copy()}, taken under the
+ * world lock), or under the lock; decoding builds a new world.
  */
 public final class WorldCodec {
 
   private WorldCodec() {
   }
 
-  /** The records of {@code w}, world record first. Call under the world lock. */
+  /** The records of {@code w}, world record first. Call under its lock unless it is a private copy. */
   public static List<JsonObject> encode(World w) {
     List<JsonObject> out = new ArrayList<>();
     JsonObject met = new JsonObject();
