@@ -41,7 +41,8 @@ final class HelpMethods implements MethodRegistry.Area {
         .put("stickers_recent_limit", 200).put("channels_read_media_period", 604_800)
         .put("call_receive_timeout_ms", 20_000).put("call_ring_timeout_ms", 90_000)
         .put("call_connect_timeout_ms", 30_000).put("call_packet_timeout_ms", 10_000)
-        .put("me_url_prefix", "https://t.me/").put("caption_length_max", 1024).put("message_length_max", 4096)
+        .put("me_url_prefix", "https://t.me/").put("caption_length_max", MessageMethods.CAPTION_LENGTH_MAX)
+        .put("message_length_max", MessageMethods.MESSAGE_LENGTH_MAX)
         .put("webfile_dc_id", dc.id());
   }
 }

@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  */
 final class MessageMethods implements MethodRegistry.Area {
 
+  /** message_length_max and caption_length_max of help.getConfig. */
   static final int MESSAGE_LENGTH_MAX = 4096;
+  static final int CAPTION_LENGTH_MAX = 1024;
   static final int HISTORY_LIMIT_MAX = 100;
 
   @Override
@@ -59,7 +61,7 @@ final class MessageMethods implements MethodRegistry.Area {
   private static Future<JsonObject> send(RpcCall call, String text, Supplier<JsonObject> media) {
     long me = call.requireUser();
     JsonObject q = call.query();
-    if (text.length() > MESSAGE_LENGTH_MAX) {
+    if (text.length() > (media == null ? MESSAGE_LENGTH_MAX : CAPTION_LENGTH_MAX)) {
       throw new RpcErrorException(400, media == null ? "MESSAGE_TOO_LONG" : "MEDIA_CAPTION_TOO_LONG");
     }
     long randomId = q.getLong("random_id", 0L);
@@ -242,12 +244,7 @@ final class MessageMethods implements MethodRegistry.Area {
       JsonArray messages = new JsonArray();
       tops.entrySet().stream().limit(limit).forEach(e -> {
         JsonObject m = e.getValue();
-        JsonObject d = new JsonObject().put("_", "dialog").put("peer", dialogPeer(m, me))
-            .put("top_message", m.getInteger("id")).put("read_inbox_max_id", box.readInbox().getOrDefault(e.getKey(), 0))
-            .put("read_outbox_max_id", box.readOutbox().getOrDefault(e.getKey(), 0)).put("unread_count", 0)
-            .put("unread_mentions_count", 0)
-            .put("unread_reactions_count", 0).put("unread_poll_votes_count", 0)
-            .put("notify_settings", TlViews.notifySettings());
+        JsonObject d = dialog(dialogPeer(m, me), m.getInteger("id"), box, e.getKey());
         if (e.getKey().startsWith("h")) {
           d.put("pts", w.channel(m.getJsonObject("peer_id").getLong("channel_id")).mailbox().pts());
         }
@@ -257,6 +254,15 @@ final class MessageMethods implements MethodRegistry.Area {
       JsonObject out = new JsonObject().put("_", "messages.dialogs").put("dialogs", dialogs).put("messages", messages);
       return new Social.Refs().add(messages).into(call.social().views(), me, out);
     }));
+  }
+
+  /** A {@code dialog} of {@code mine}'s owner with the peer of key {@code key}, read marks from that box. */
+  static JsonObject dialog(JsonObject peer, int topMessage, Mailbox mine, String key) {
+    return new JsonObject().put("_", "dialog").put("peer", peer).put("top_message", topMessage)
+        .put("read_inbox_max_id", mine.readInbox().getOrDefault(key, 0))
+        .put("read_outbox_max_id", mine.readOutbox().getOrDefault(key, 0)).put("unread_count", 0)
+        .put("unread_mentions_count", 0).put("unread_reactions_count", 0).put("unread_poll_votes_count", 0)
+        .put("notify_settings", TlViews.notifySettings());
   }
 
   private static JsonObject dialogPeer(JsonObject m, long me) {

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * updates.getState, updates.getDifference (differenceEmpty; difference; differenceSlice past {@value #SLICE} updates;
  * differenceTooLong when the gap exceeds pts_total_limit or the kept log) and updates.getChannelDifference
- * (channelDifferenceEmpty / channelDifference / channelDifferenceTooLong; limit capped at {@value #CHANNEL_LIMIT}).
+ * (channelDifferenceEmpty / channelDifference / channelDifferenceTooLong when updates after the client's pts were
+ * forgotten; limit capped at {@value #CHANNEL_LIMIT}).
  */
 final class UpdatesMethods implements MethodRegistry.Area {
 
@@ -99,7 +100,7 @@ final class UpdatesMethods implements MethodRegistry.Area {
       }
       List<PtsEvent> events = box.eventsAfter(pts, Math.min(limit, CHANNEL_LIMIT));
       if (events == null) {
-        throw new RpcErrorException(400, "PERSISTENT_TIMESTAMP_OUTDATED");
+        return tooLong(call, me, c, Math.min(limit, CHANNEL_LIMIT));
       }
       JsonArray messages = new JsonArray();
       JsonArray others = new JsonArray();
@@ -119,5 +120,24 @@ final class UpdatesMethods implements MethodRegistry.Area {
       }
       return new Social.Refs().add(messages).add(others).into(call.social().views(), me, out);
     }));
+  }
+
+  /**
+   * channelDifferenceTooLong (some updates after the client's pts were forgotten): the channel's dialog at the current
+   * pts and its last {@code limit} messages; the client drops its cache of the channel and starts over from there.
+   */
+  private static JsonObject tooLong(RpcCall call, long me, Channel c, int limit) {
+    Mailbox box = c.mailbox();
+    JsonArray messages = new JsonArray();
+    box.messages().descendingMap().values().stream().limit(limit).forEach(m ->
+        messages.add(Media.refreshed(call.dc().core().files(), Channels.seenBy(m, me))));
+    JsonObject dialog = MessageMethods.dialog(TlViews.peerChannel(c.id()),
+        box.messages().isEmpty() ? 0 : box.messages().lastKey(), call.social().world().user(me).mailbox(),
+        World.peerKey(World.Kind.CHANNEL, c.id())).put("pts", box.pts());
+    JsonObject out = new JsonObject().put("_", "updates.channelDifferenceTooLong").put("final", true)
+        .put("timeout", 1).put("dialog", dialog).put("messages", messages);
+    Social.Refs refs = new Social.Refs().add(messages);
+    refs.channels.add(c.id());
+    return refs.into(call.social().views(), me, out);
   }
 }
