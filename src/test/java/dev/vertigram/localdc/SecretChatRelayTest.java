@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 import static dev.vertigram.localdc.FilesTest.error;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,20 @@ class SecretChatRelayTest extends LocalDcTestBase {
     assertEquals(2, diff.getJsonObject("state").getInteger("qts"));
     assertEquals("updates.differenceEmpty", b.call(q("updates.getDifference").put("pts", state.getInteger("pts"))
         .put("date", 0).put("qts", 2)).getString("_"));
+    // a file: uploaded (encrypted bytes, their md5), relayed as an encryptedFile, downloaded by the peer
+    byte[] encrypted = FilesTest.random(3000);
+    JsonObject uploaded = FilesTest.upload(a, encrypted, false, java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("MD5").digest(encrypted)));
+    JsonObject sentFile = a.call(q("messages.sendEncryptedFile").put("peer", peer).put("random_id", 12L)
+        .put("data", data).put("file", q("inputEncryptedFileUploaded").put("id", uploaded.getLong("id"))
+            .put("parts", uploaded.getInteger("parts")).put("md5_checksum", uploaded.getString("md5_checksum"))
+            .put("key_fingerprint", 5)));
+    assertEquals("messages.sentEncryptedFile", sentFile.getString("_"), sentFile.encode());
+    JsonObject withFile = pushed(b).getJsonObject("message").getJsonObject("file");
+    assertEquals("encryptedFile", withFile.getString("_"));
+    assertEquals(3000L, withFile.getLong("size"));
+    assertArrayEquals(encrypted, FilesTest.download(b, q("inputEncryptedFileLocation").put("id", withFile.getLong("id"))
+        .put("access_hash", withFile.getLong("access_hash"))));
     b.call(q("messages.readEncryptedHistory").put("peer", peer).put("max_date", 5));
     assertEquals("updateEncryptedMessagesRead", pushed(a).getString("_"));
     assertEquals("boolTrue", a.call(q("messages.discardEncryption").put("chat_id", waiting.getInteger("id")))
