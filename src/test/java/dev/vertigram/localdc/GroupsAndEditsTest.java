@@ -102,4 +102,38 @@ class GroupsAndEditsTest extends LocalDcTestBase {
         .put("id", new JsonArray().add(q("inputMessageID").put("id", id)))).getJsonArray("messages").getJsonObject(0)
         .getString("_"));
   }
+
+  @Test
+  void publicChannelJoinedThroughItsUsername() throws Exception {
+    TestSession a = session();
+    TestSession c = session();
+    WorldTest.signUp(a, "Publisher");
+    WorldTest.signUp(c, "Reader");
+    JsonObject ch = a.call(q("channels.createChannel").put("broadcast", true).put("title", "Open").put("about", ""))
+        .getJsonArray("chats").getJsonObject(0);
+    JsonObject channel = q("inputChannel").put("channel_id", ch.getLong("id")).put("access_hash",
+        ch.getLong("access_hash"));
+    String name = "open_" + ch.getLong("id");
+    FilesTest.error(c.call(q("contacts.resolveUsername").put("username", name)), 400, "USERNAME_NOT_OCCUPIED");
+    assertEquals("boolTrue", a.call(q("channels.updateUsername").put("channel", channel).put("username", name))
+        .getString("_"));
+    FilesTest.error(a.call(q("channels.updateUsername").put("channel", channel).put("username", name)), 400,
+        "USERNAME_NOT_MODIFIED");
+    JsonObject resolved = c.call(q("contacts.resolveUsername").put("username", name)).getJsonArray("chats")
+        .getJsonObject(0);
+    JsonObject forC = q("inputChannel").put("channel_id", resolved.getLong("id"))
+        .put("access_hash", resolved.getLong("access_hash"));
+    assertEquals("updateChannel", c.call(q("channels.joinChannel").put("channel", forC)).getJsonObject("updates")
+        .getJsonArray("updates")
+        .getJsonObject(0).getString("_"));
+    FilesTest.error(c.call(q("channels.joinChannel").put("channel", forC)), 400, "USER_ALREADY_PARTICIPANT");
+    FilesTest.error(c.call(q("channels.updateUsername").put("channel", forC).put("username", "taken_" + name)), 403,
+        "CHAT_ADMIN_REQUIRED");
+    assertEquals("Open", c.call(q("channels.getChannels").put("id", new JsonArray().add(forC))).getJsonArray("chats")
+        .getJsonObject(0).getString("title"));
+    a.call(q("messages.sendMessage").put("peer", q("inputPeerChannel").put("channel_id", ch.getLong("id"))
+        .put("access_hash", ch.getLong("access_hash"))).put("message", "news").put("random_id", 9L));
+    JsonObject post = first(c.await(r -> has(r, "updateNewChannelMessage")).body(), "updateNewChannelMessage");
+    assertEquals("news", post.getJsonObject("message").getString("message"));
+  }
 }

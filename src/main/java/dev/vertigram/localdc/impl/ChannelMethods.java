@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * channels.createChannel / inviteToChannel / joinChannel / getChannels / getFullChannel / getParticipants, and the
- * channel's messages: channels.getMessages / deleteMessages (updateDeleteChannelMessages to members).
+ * channels.createChannel / inviteToChannel / joinChannel / updateUsername / getChannels / getFullChannel /
+ * getParticipants, and the channel's messages: channels.getMessages / deleteMessages (updateDeleteChannelMessages to
+ * members).
  */
 final class ChannelMethods implements MethodRegistry.Area {
 
@@ -21,6 +22,7 @@ final class ChannelMethods implements MethodRegistry.Area {
     registry.add("channels.createChannel", ChannelMethods::create)
         .add("channels.inviteToChannel", ChannelMethods::invite)
         .add("channels.joinChannel", ChannelMethods::joinChannel)
+        .add("channels.updateUsername", ChannelMethods::updateUsername)
         .add("channels.getChannels", ChannelMethods::getChannels)
         .add("channels.getFullChannel", ChannelMethods::getFull)
         .add("channels.getParticipants", ChannelMethods::getParticipants)
@@ -74,8 +76,32 @@ final class ChannelMethods implements MethodRegistry.Area {
         throw new RpcErrorException(400, "USER_ALREADY_PARTICIPANT");
       }
       c.members().put(me, new Chat.Member(me, me, call.now()));
-      return Social.updates(call.social().views(), me,
-          List.of(new JsonObject().put("_", "updateChannel").put("channel_id", c.id())), call.now(), 0);
+      return new JsonObject().put("_", "messages.chatInviteJoinResultOk").put("updates", Social.updates(
+          call.social().views(), me, List.of(new JsonObject().put("_", "updateChannel").put("channel_id", c.id())),
+          call.now(), 0));
+    }));
+  }
+
+  /** channels.updateUsername by the creator: a public channel, which whoever resolves its name can join. */
+  private static Future<JsonObject> updateUsername(RpcCall call) {
+    long me = call.requireUser();
+    String name = call.query().getString("username", "");
+    if (!name.isEmpty() && !World.validUsername(name)) {
+      throw new RpcErrorException(400, "USERNAME_INVALID");
+    }
+    World w = call.social().world();
+    return Future.succeededFuture(w.locked(() -> {
+      Channel c = member(call, me);
+      if (c.creatorId() != me) {
+        throw new RpcErrorException(403, "CHAT_ADMIN_REQUIRED");
+      }
+      if (name.equals(c.username() == null ? "" : c.username())) {
+        throw new RpcErrorException(400, "USERNAME_NOT_MODIFIED");
+      }
+      if (!w.setUsername(c, name)) {
+        throw new RpcErrorException(400, "USERNAME_OCCUPIED");
+      }
+      return AccountMethods.bool(true);
     }));
   }
 

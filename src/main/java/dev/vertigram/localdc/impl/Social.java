@@ -22,6 +22,10 @@ final class Social {
   record Push(long userId, JsonObject updates) {
   }
 
+  /** Results carrying their {@code updates} in an {@code updates} field. */
+  private static final Set<String> WRAPPED_UPDATES = Set.of("messages.invitedUsers",
+      "messages.chatInviteJoinResultOk");
+
   private final World world;
   private final TlViews views;
   private final Authorizations auths = new Authorizations();
@@ -81,9 +85,9 @@ final class Social {
   void stampResult(RpcCall call, JsonObject result, java.util.function.Consumer<JsonObject> answer) {
     long me = call.key().userId();
     Integer reserved = call.session().takeReservedSeq(call.msgId());
-    // an updates result, or one inside messages.invitedUsers (createChat, addChatUser)
-    JsonObject updates = "messages.invitedUsers".equals(result.getString("_")) ? result.getJsonObject("updates")
-        : result;
+    // an updates result, or one inside messages.invitedUsers (createChat, addChatUser, inviteToChannel) or
+    // messages.chatInviteJoinResultOk (joinChannel)
+    JsonObject updates = WRAPPED_UPDATES.contains(result.getString("_")) ? result.getJsonObject("updates") : result;
     if (me == 0 || updates == null || !"updates".equals(updates.getString("_")) || updates.getInteger("seq", 0) != 0) {
       answer.accept(result);
       return;
