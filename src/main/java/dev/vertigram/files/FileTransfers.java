@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  * files.sendDocument(peer, "/tmp/report.pdf", "application/pdf", TransferOptions.create());
  * files.downloadToFile(message, "/tmp/copy.pdf", TransferOptions.create().refresher(refetch));
  * </pre>
- * Progress events are published on {@code vertigram.<session>.progress}. Telegram refuses uploads of 0 parts, so
- * uploading an empty file fails with an {@link IllegalArgumentException} and sends nothing.
+ * Progress events are published on {@code vertigram.<session>.progress}. Telegram refuses empty files (no part may be
+ * empty, no file has 0 parts), so uploading one fails with an {@link IllegalArgumentException} and sends nothing.
  */
 public final class FileTransfers {
 
@@ -69,17 +69,30 @@ public final class FileTransfers {
         })));
   }
 
-  /** Uploads {@code size} bytes read from {@code source} (paused while parts are in flight) under {@code name}. */
+  /**
+   * Uploads {@code size} bytes read from {@code source} under {@code name}, or, when {@code size} is -1, everything it
+   * gives until its end (saveBigFilePart, file_total_parts -1 until the last part). The source is paused while
+   * {@code parallelism} parts are in flight. Size 0, or an unknown-size source that ends without a byte, fails with an
+   * {@link IllegalArgumentException}: Telegram refuses empty files. The result is the inputFile or inputFileBig.
+   */
   public Future<JsonObject> upload(ReadStream<Buffer> source, long size, String name, TransferOptions options) {
-    if (size <= 0) {
-      return Future.failedFuture(new IllegalArgumentException("Telegram refuses empty uploads (0 parts)"));
+    if (size == 0) {
+      return Future.failedFuture(new IllegalArgumentException(Uploader.EMPTY));
+    }
+    if (size < -1) {
+      return Future.failedFuture(new IllegalArgumentException("size must be -1 (unknown) or positive: " + size));
     }
     return onContext(() -> {
       source.pause();
-      Uploader uploader = new Uploader(this, source, size, name, options);
+      Uploader uploader = Uploader.of(this, source, size, name, options);
       uploader.start();
       return uploader.outcome.future();
     });
+  }
+
+  /** {@link #upload(ReadStream, long, String, TransferOptions)} of a source whose size is not known in advance. */
+  public Future<JsonObject> upload(ReadStream<Buffer> source, String name, TransferOptions options) {
+    return upload(source, -1, name, options);
   }
 
   /** Uploads a file and sends it as a document (file name, mime type and size attributes); the result is Updates. */
