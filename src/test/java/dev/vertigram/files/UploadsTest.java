@@ -5,6 +5,10 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,11 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Uploads of streams of unknown size through the real client against the Local DC. */
+/** Uploads through the real client against the Local DC: streams of unknown size, lost parts. */
 class UploadsTest {
 
   private static final int PART = Uploader.PART;
   private static FilesFixture fx;
+
+  @TempDir
+  Path dir;
 
   @BeforeAll
   static void start() throws Exception {
@@ -73,5 +80,29 @@ class UploadsTest {
     assertInstanceOf(IllegalArgumentException.class, e);
     assertTrue(e.getMessage().contains("FILE_PART_EMPTY"), e.getMessage());
     assertEquals(0, fx.dc.stats().executions("upload.saveBigFilePart"));
+  }
+
+  @Test
+  void aLostPartIsUploadedAgainAndTheSendRetried() throws Exception {
+    byte[] data = random(2 * PART + 100);
+    Path source = Files.write(dir.resolve("lost.bin"), data);
+    fx.dc.stats().reset();
+    fx.dc.faults().rpcError("messages.sendMedia", 400, "FILE_PART_1_MISSING", 1);
+    JsonObject message = FilesFixture.messageIn(await(fx.files.sendDocument(FilesFixture.self(), source.toString(),
+        null, "lost and found", TransferOptions.create())));
+    assertEquals(3 + 2, fx.dc.stats().executions("upload.saveFilePart"), "parts 1 and 2 uploaded again");
+    assertEquals(2, fx.dc.stats().executions("messages.sendMedia"));
+    assertEquals("lost and found", message.getString("message"));
+    CollectingStream sink = new CollectingStream();
+    await(fx.files.downloadToStream(message, sink, 0, -1, fx.withRefresher()));
+    assertArrayEquals(data, sink.bytes());
+  }
+
+  @Test
+  void aStreamCannotBeReadAgainSoALostPartFailsTheSend() throws Exception {
+    fx.dc.faults().rpcError("messages.sendMedia", 400, "FILE_PART_0_MISSING", 1);
+    Throwable e = failure(fx.files.sendDocument(FilesFixture.self(), new GeneratedStream(fx.vertx, random(5000), 999),
+        -1, "s.bin", "application/x-test", null, TransferOptions.create()));
+    assertTrue(e.getMessage().contains("FILE_PART_0_MISSING"), e.getMessage());
   }
 }
