@@ -37,7 +37,10 @@ public interface HttpFetcher {
   /** The whole body of a GET, at most {@link HttpOptions#maxBodySize()} bytes. */
   Future<Buffer> fileGetContents(String url);
 
-  /** The whole body of a GET, at most {@code maxBytes} (more fails with an IllegalStateException, early if announced). */
+  /**
+   * The whole body of a GET, at most {@code maxBytes}: a longer body fails with an IllegalStateException (at once
+   * when its Content-Length says so).
+   */
   Future<Buffer> fileGetContents(String url, long maxBytes);
 
   /**

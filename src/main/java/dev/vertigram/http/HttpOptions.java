@@ -5,6 +5,7 @@ import io.vertx.core.net.ProxyOptions;
 import io.vertx.ext.web.client.WebClientOptions;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -51,12 +52,8 @@ public final class HttpOptions {
       throw new IllegalArgumentException("doh: expected an http(s) URL, got " + dohUrl);
     }
     doh((String) dohUrl);
-    Object p = json.getValue("proxy");
-    if (p != null) {
-      if (!(p instanceof JsonObject pj) || pj.getString("host") == null || !(pj.getValue("port") instanceof Integer)) {
-        throw new IllegalArgumentException("proxy: expected {\"type\", \"host\", \"port\"}, got " + p);
-      }
-      proxy = new ProxyOptions(pj.copy().put("type", pj.getString("type", "socks5").toUpperCase(Locale.ROOT)));
+    if (json.getValue("proxy") != null) {
+      proxy = proxyFrom(json.getValue("proxy"));
     }
     Object web = json.getValue("webClient");
     if (web != null) {
@@ -162,6 +159,17 @@ public final class HttpOptions {
   public HttpOptions webClient(WebClientOptions options) {
     this.webClient = new WebClientOptions(options);
     return this;
+  }
+
+  private static ProxyOptions proxyFrom(Object p) {
+    String type = p instanceof JsonObject j ? String.valueOf(j.getValue("type", "socks5")).toLowerCase(Locale.ROOT)
+        : "";
+    if (!(p instanceof JsonObject pj) || !(pj.getValue("host") instanceof String)
+        || !(pj.getValue("port") instanceof Integer) || !List.of("socks4", "socks5", "http").contains(type)) {
+      throw new IllegalArgumentException("proxy: expected {\"type\": socks4|socks5|http, \"host\", \"port\"}, got "
+          + p);
+    }
+    return new ProxyOptions(pj.copy().put("type", type.toUpperCase(Locale.ROOT)));
   }
 
   private static long positive(JsonObject json, String key, long def) {

@@ -46,8 +46,12 @@ class HttpFetcherTest {
     await(vertx.close());
   }
 
+  private static int closedPort() {
+    return closedPort(vertx);
+  }
+
   /** A port that was just listened on and closed: connecting to it is refused. */
-  static int closedPort() {
+  static int closedPort(Vertx vertx) {
     NetServer server = await(vertx.createNetServer().connectHandler(s -> s.close()).listen(0, "127.0.0.1"));
     int port = server.actualPort();
     await(server.close());

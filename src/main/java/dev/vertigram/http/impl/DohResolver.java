@@ -101,14 +101,14 @@ public final class DohResolver {
     return http.request(options).compose(req -> req.send()).compose(resp -> {
       String contentType = resp.getHeader(HttpHeaders.CONTENT_TYPE);
       if (resp.statusCode() != 200 || contentType == null || !contentType.startsWith(MEDIA_TYPE)) {
-        resp.request().reset();
+        ResponseStream.reset(resp);
         return Future.failedFuture(new DohException("DoH server " + endpoint + " answered HTTP " + resp.statusCode()
             + " (" + contentType + ") for " + name));
       }
       long length = resp.headers().contains(HttpHeaders.CONTENT_LENGTH)
           ? Long.parseLong(resp.getHeader(HttpHeaders.CONTENT_LENGTH)) : -1;
       if (length > MAX_MESSAGE) {
-        resp.request().reset();
+        ResponseStream.reset(resp);
         return Future.failedFuture(new DohException("DoH answer for " + name + " is too long: " + length + " bytes"));
       }
       return resp.body();

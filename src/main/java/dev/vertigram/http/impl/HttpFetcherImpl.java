@@ -197,7 +197,8 @@ public final class HttpFetcherImpl implements HttpFetcher {
       ro.setServer(route.server());
     }
     if (route.proxy() != null) {
-      ro.setProxyOptions(new ProxyOptions(route.proxy()).setConnectTimeout(Duration.ofMillis(options.connectTimeout())));
+      ro.setProxyOptions(new ProxyOptions(route.proxy())
+          .setConnectTimeout(Duration.ofMillis(options.connectTimeout())));
     }
     return ro;
   }

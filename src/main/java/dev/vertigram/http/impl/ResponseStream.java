@@ -73,7 +73,16 @@ final class ResponseStream implements HttpStream {
 
   @Override
   public void abort() {
-    response.exceptionHandler(e -> { }); // the reset's own StreamResetException is expected
+    reset(response);
+  }
+
+  /** Drops a response's body and connection, quietly: the reset's own StreamResetException is expected. */
+  static void reset(HttpClientResponse response) {
+    try {
+      response.exceptionHandler(e -> { });
+    } catch (IllegalStateException alreadyEnded) {
+      return; // the whole body has arrived: nothing to drop
+    }
     response.request().reset();
   }
 }

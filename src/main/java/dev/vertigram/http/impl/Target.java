@@ -6,13 +6,13 @@ import java.net.URISyntaxException;
 /** A parsed absolute http(s) URL: what a request needs to connect and what it asks for. */
 public record Target(String url, boolean ssl, String host, int port, String requestUri) {
 
-  /** Parses {@code url}; anything but an absolute http:// or https:// URL with a host is an IllegalArgumentException. */
+  /** Parses {@code url}: anything but an absolute http(s):// URL with a host is an IllegalArgumentException. */
   public static Target parse(String url) {
     URI uri;
     try {
       uri = new URI(url);
     } catch (URISyntaxException | NullPointerException e) {
-      throw new IllegalArgumentException("bad URL \"" + url + "\": " + (e.getMessage() == null ? "null" : e.getMessage()));
+      throw new IllegalArgumentException("bad URL \"" + url + "\": " + (url == null ? "null" : e.getMessage()));
     }
     String scheme = uri.getScheme();
     if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || uri.getHost() == null) {
