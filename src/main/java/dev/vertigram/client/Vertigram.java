@@ -1,5 +1,6 @@
 package dev.vertigram.client;
 
+import dev.vertigram.files.FileTransfers;
 import dev.vertigram.http.HttpFetcher;
 import dev.vertigram.http.HttpOptions;
 import dev.vertigram.loop.Async;
@@ -44,6 +45,7 @@ public final class Vertigram {
   private final CallPipeline pipeline;
   private final Login login;
   private final UpdatesManager updates;
+  private final FileTransfers files;
   private final List<Supplier<Future<?>>> closeHooks = new ArrayList<>();
   private HttpFetcher http;
   private volatile Handler<JsonObject> updateSink = u -> { };
@@ -61,6 +63,7 @@ public final class Vertigram {
     this.login = new Login(vertx, settings.client(), store.stringMap(Db.SESSION), peers, rpc::call);
     this.updates = UpdatesManager.create(vertx, this);
     this.pipeline = new CallPipeline(peers, (m, o) -> rpc.call(m, o).onSuccess(r -> updates.handleResult(m, r)));
+    this.files = FileTransfers.create(vertx, rpc, session, this::call);
     rpc.updateHandler(update -> {
       peers.feed(update);
       login.update(update);
@@ -203,6 +206,14 @@ public final class Vertigram {
 
   public Future<JsonObject> call(JsonObject method, CallOptions options) {
     return pipeline.call(method, options);
+  }
+
+  /**
+   * Uploads, downloads and sends of files (progress on {@code vertigram.<session>.progress}); their messages go
+   * through {@link #call}, so peers may be given as for any call.
+   */
+  public FileTransfers files() {
+    return files;
   }
 
   public PeerDatabase peers() {

@@ -1,11 +1,13 @@
 package dev.vertigram.files;
 
+import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.MtprotoClient;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.CopyOptions;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.json.JsonArray;
@@ -13,8 +15,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.core.streams.WriteStream;
 
+import java.net.URLConnection;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -24,8 +28,8 @@ import java.util.function.Supplier;
  * files.sendDocument(peer, "/tmp/report.pdf", "application/pdf", TransferOptions.create());
  * files.downloadToFile(message, "/tmp/copy.pdf", TransferOptions.create().refresher(refetch));
  * </pre>
- * Progress events are published on {@code vertigram.<session>.progress}. Telegram refuses uploads of 0 parts, so
- * uploading an empty file fails with an {@link IllegalArgumentException} and sends nothing.
+ * Progress events are published on {@code vertigram.<session>.progress}. Telegram refuses empty files (no part may be
+ * empty, no file has 0 parts), so uploading one fails with an {@link IllegalArgumentException} and sends nothing.
  */
 public final class FileTransfers {
 
@@ -35,16 +39,28 @@ public final class FileTransfers {
   private final Vertx vertx;
   private final MtprotoClient client;
   private final String session;
+  private final BiFunction<JsonObject, CallOptions, Future<JsonObject>> sends;
 
-  private FileTransfers(Vertx vertx, MtprotoClient client, String session) {
+  private FileTransfers(Vertx vertx, MtprotoClient client, String session,
+      BiFunction<JsonObject, CallOptions, Future<JsonObject>> sends) {
     this.vertx = vertx;
     this.client = client;
     this.session = session;
+    this.sends = sends;
   }
 
   /** Transfers for {@code client}, publishing progress on {@code vertigram.<session>.progress}. */
   public static FileTransfers create(Vertx vertx, MtprotoClient client, String session) {
-    return new FileTransfers(vertx, client, session);
+    return new FileTransfers(vertx, client, session, client::call);
+  }
+
+  /**
+   * Transfers whose messages (messages.sendMedia) go through {@code sends}, e.g. {@code Vertigram::call} (peers
+   * resolved, the Updates handled), while file parts go straight to the client's media connections.
+   */
+  public static FileTransfers create(Vertx vertx, MtprotoClient client, String session,
+      BiFunction<JsonObject, CallOptions, Future<JsonObject>> sends) {
+    return new FileTransfers(vertx, client, session, sends);
   }
 
   Vertx vertx() {
@@ -61,44 +77,134 @@ public final class FileTransfers {
 
   /** Uploads a local file; the result is the inputFile (up to 10 MiB, with its md5) or inputFileBig. */
   public Future<JsonObject> upload(String path, TransferOptions options) {
-    return onContext(() -> vertx.fileSystem().props(path).compose(props ->
-        vertx.fileSystem().open(path, new OpenOptions().setRead(true).setWrite(false)).compose(file -> {
-          file.setReadBufferSize(Uploader.PART);
-          return upload(file, props.size(), Path.of(path).getFileName().toString(), options)
-              .andThen(ar -> file.close());
-        })));
+    return readFile(path, 0, (file, size) -> upload(file, size, fileName(path), options));
   }
 
-  /** Uploads {@code size} bytes read from {@code source} (paused while parts are in flight) under {@code name}. */
+  /**
+   * Runs {@code task} on the file at {@code path} opened for reading from part {@code fromPart} on, with the bytes
+   * left from there; the file is closed when the task ends.
+   */
+  private <T> Future<T> readFile(String path, int fromPart, BiFunction<AsyncFile, Long, Future<T>> task) {
+    long offset = (long) fromPart * Uploader.PART;
+    return onContext(() -> vertx.fileSystem().props(path).compose(props -> {
+      if (fromPart > 0 && offset >= props.size()) {
+        return Future.failedFuture(new IllegalStateException(path + " has no part " + fromPart + " (changed?)"));
+      }
+      return vertx.fileSystem().open(path, new OpenOptions().setRead(true).setWrite(false)).compose(file -> {
+        file.setReadBufferSize(Uploader.PART).setReadPos(offset);
+        return task.apply(file, props.size() - offset).andThen(ar -> file.close());
+      });
+    }));
+  }
+
+  private static String fileName(String path) {
+    return Path.of(path).getFileName().toString();
+  }
+
+  /**
+   * Uploads {@code size} bytes read from {@code source} under {@code name}, or, when {@code size} is -1, everything it
+   * gives until its end (saveBigFilePart, file_total_parts -1 until the last part). The source is paused while
+   * {@code parallelism} parts are in flight. Size 0, or an unknown-size source that ends without a byte, fails with an
+   * {@link IllegalArgumentException}: Telegram refuses empty files. The result is the inputFile or inputFileBig.
+   */
   public Future<JsonObject> upload(ReadStream<Buffer> source, long size, String name, TransferOptions options) {
-    if (size <= 0) {
-      return Future.failedFuture(new IllegalArgumentException("Telegram refuses empty uploads (0 parts)"));
+    if (size == 0) {
+      return Future.failedFuture(new IllegalArgumentException(Uploader.EMPTY));
+    }
+    if (size < -1) {
+      return Future.failedFuture(new IllegalArgumentException("size must be -1 (unknown) or positive: " + size));
     }
     return onContext(() -> {
       source.pause();
-      Uploader uploader = new Uploader(this, source, size, name, options);
+      Uploader uploader = Uploader.of(this, source, size, name, options);
       uploader.start();
       return uploader.outcome.future();
     });
   }
 
-  /** Uploads a file and sends it as a document (file name, mime type and size attributes); the result is Updates. */
-  public Future<JsonObject> sendDocument(JsonObject peer, String path, String mimeType, TransferOptions options) {
-    return upload(path, options).compose(inputFile -> client.call(sendMedia(peer,
-        new JsonObject().put("_", "inputMediaUploadedDocument").put("file", inputFile).put("mime_type", mimeType)
-            .put("attributes", new JsonArray().add(new JsonObject().put("_", "documentAttributeFilename")
-                .put("file_name", inputFile.getString("name")))))));
+  /** {@link #upload(ReadStream, long, String, TransferOptions)} of a source whose size is not known in advance. */
+  public Future<JsonObject> upload(ReadStream<Buffer> source, String name, TransferOptions options) {
+    return upload(source, -1, name, options);
   }
 
-  /** Uploads an image file and sends it as a photo; the result is Updates. */
-  public Future<JsonObject> sendPhoto(JsonObject peer, String path, TransferOptions options) {
-    return upload(path, options).compose(inputFile -> client.call(sendMedia(peer,
-        new JsonObject().put("_", "inputMediaUploadedPhoto").put("file", inputFile))));
+  /**
+   * Uploads a local file and sends it as a document with its file name attribute and {@code mimeType} (null: from the
+   * name's extension); the result is the Updates. Parts Telegram lost (FILE_PART_X_MISSING) are read again from the
+   * file and uploaded again before the send is retried.
+   */
+  public Future<JsonObject> sendDocument(Object peer, String path, String mimeType, String caption,
+      TransferOptions options) {
+    return upload(path, options).compose(inputFile -> new MediaSender(sends, peer, caption,
+        part -> uploadAgain(path, inputFile, part, options), null)
+        .send(uploadedDocument(inputFile, mimeType)));
   }
 
-  private static JsonObject sendMedia(JsonObject peer, JsonObject media) {
-    return new JsonObject().put("_", "messages.sendMedia").put("peer", peer).put("media", media).put("message", "")
-        .put("random_id", UUID.randomUUID().getMostSignificantBits());
+  /** {@link #sendDocument(Object, String, String, String, TransferOptions)} without a caption. */
+  public Future<JsonObject> sendDocument(Object peer, String path, String mimeType, TransferOptions options) {
+    return sendDocument(peer, path, mimeType, null, options);
+  }
+
+  /**
+   * Uploads {@code size} bytes of {@code source} (-1: until its end) and sends them as a document named {@code name}
+   * with {@code mimeType} (null: from the name's extension). A stream cannot be read again, so FILE_PART_X_MISSING
+   * fails the send.
+   */
+  public Future<JsonObject> sendDocument(Object peer, ReadStream<Buffer> source, long size, String name,
+      String mimeType, String caption, TransferOptions options) {
+    return upload(source, size, name, options).compose(inputFile -> new MediaSender(sends, peer, caption, null, null)
+        .send(uploadedDocument(inputFile, mimeType)));
+  }
+
+  /** Uploads an image file and sends it as a photo with an optional caption; the result is the Updates. */
+  public Future<JsonObject> sendPhoto(Object peer, String path, String caption, TransferOptions options) {
+    return upload(path, options).compose(inputFile -> new MediaSender(sends, peer, caption,
+        part -> uploadAgain(path, inputFile, part, options), null)
+        .send(new JsonObject().put("_", "inputMediaUploadedPhoto").put("file", inputFile)));
+  }
+
+  /** {@link #sendPhoto(Object, String, String, TransferOptions)} without a caption. */
+  public Future<JsonObject> sendPhoto(Object peer, String path, TransferOptions options) {
+    return sendPhoto(peer, path, null, options);
+  }
+
+  /**
+   * Sends media already on Telegram without downloading it: {@code media} is an InputMedia, or an update, message,
+   * MessageMedia, document or photo turned into one by {@link InputMedias#of}. On FILE_REFERENCE_* the options'
+   * refresher fetches {@code media} again for fresh references (once per retry). The result is the Updates.
+   */
+  public Future<JsonObject> sendMedia(Object peer, JsonObject media, String caption, TransferOptions options) {
+    JsonObject inputMedia;
+    try {
+      inputMedia = InputMedias.of(media);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    var refresher = options.refresher();
+    return new MediaSender(sends, peer, caption, null,
+        refresher == null ? null : () -> refresher.apply(media).map(InputMedias::of)).send(inputMedia);
+  }
+
+  /** Uploads parts {@code fromPart}.. of the file {@code inputFile} was uploaded from again. */
+  private Future<Void> uploadAgain(String path, JsonObject inputFile, int fromPart, TransferOptions options) {
+    if (fromPart < 0 || fromPart >= inputFile.getInteger("parts")) {
+      return Future.failedFuture(new IllegalStateException("Telegram misses part " + fromPart + " of "
+          + inputFile.getInteger("parts")));
+    }
+    return readFile(path, fromPart, (file, bytes) -> {
+      file.pause();
+      Uploader uploader = Uploader.again(this, file, inputFile, fromPart, bytes, options);
+      uploader.start();
+      return uploader.outcome.future();
+    }).mapEmpty();
+  }
+
+  private static JsonObject uploadedDocument(JsonObject inputFile, String mimeType) {
+    String name = inputFile.getString("name");
+    String mime = mimeType != null ? mimeType : URLConnection.guessContentTypeFromName(name);
+    return new JsonObject().put("_", "inputMediaUploadedDocument").put("file", inputFile)
+        .put("mime_type", mime != null ? mime : "application/octet-stream")
+        .put("attributes", new JsonArray().add(new JsonObject().put("_", "documentAttributeFilename")
+            .put("file_name", name)));
   }
 
   /**

@@ -41,15 +41,15 @@ final class FileStore {
   }
 
   /**
-   * upload.saveFilePart ({@code totalParts} = -1) or upload.saveBigFilePart: FILE_PART_INVALID, FILE_PARTS_INVALID,
-   * FILE_PART_EMPTY, FILE_PART_TOO_BIG, FILE_PART_SIZE_INVALID, FILE_PART_SIZE_CHANGED.
+   * upload.saveFilePart or upload.saveBigFilePart ({@code big}, with file_total_parts {@code totalParts}, -1 when the
+   * size is not known yet): FILE_PART_INVALID, FILE_PARTS_INVALID, FILE_PART_EMPTY, FILE_PART_TOO_BIG,
+   * FILE_PART_SIZE_INVALID, FILE_PART_SIZE_CHANGED.
    */
-  void savePart(int dcId, long userId, long fileId, int part, int totalParts, Buffer bytes) {
-    boolean big = totalParts != -1;
-    if (big && (totalParts < 1 || totalParts > MAX_PARTS)) {
+  void savePart(int dcId, long userId, long fileId, int part, boolean big, int totalParts, Buffer bytes) {
+    if (big && (totalParts == 0 || totalParts < -1 || totalParts > MAX_PARTS)) {
       throw new RpcErrorException(400, "FILE_PARTS_INVALID");
     }
-    if (part < 0 || part >= (big ? totalParts : MAX_PARTS)) {
+    if (part < 0 || part >= (big && totalParts > 0 ? totalParts : MAX_PARTS)) {
       throw new RpcErrorException(400, "FILE_PART_INVALID");
     }
     if (bytes.length() == 0) {
@@ -61,11 +61,11 @@ final class FileStore {
     long now = clock.getAsLong();
     sweep(now);
     UploadedParts upload = uploads.compute(new UploadKey(dcId, userId, fileId), (k, u) ->
-        u == null || u.expired(now, partsTtlMillis) ? new UploadedParts(totalParts, now) : u);
-    if (upload.totalParts() != totalParts) {
+        u == null || u.expired(now, partsTtlMillis) ? new UploadedParts(big, now) : u);
+    if (upload.big() != big) {
       throw new RpcErrorException(400, "FILE_PARTS_INVALID");
     }
-    upload.save(part, bytes, now);
+    upload.save(part, totalParts, bytes, now);
   }
 
   /**
@@ -100,8 +100,7 @@ final class FileStore {
     if (upload != null && upload.expired(now, partsTtlMillis)) {
       upload = null;
     }
-    if (count < 1 || count > MAX_PARTS || upload != null && (upload.totalParts() != -1) != big
-        || big && upload != null && upload.totalParts() != count) {
+    if (count < 1 || count > MAX_PARTS || upload != null && upload.big() != big) {
       throw new RpcErrorException(400, "FILE_PARTS_INVALID");
     }
     if (upload == null) {

@@ -16,15 +16,15 @@ final class UploadMethods implements MethodRegistry.Area {
 
   @Override
   public void register(MethodRegistry registry) {
-    registry.add("upload.saveFilePart", call -> savePart(call, -1))
-        .add("upload.saveBigFilePart", call -> savePart(call, call.query().getInteger("file_total_parts")))
+    registry.add("upload.saveFilePart", call -> savePart(call, false))
+        .add("upload.saveBigFilePart", call -> savePart(call, true))
         .add("upload.getFile", UploadMethods::getFile);
   }
 
-  private static Future<JsonObject> savePart(RpcCall call, int totalParts) {
+  private static Future<JsonObject> savePart(RpcCall call, boolean big) {
     JsonObject q = call.query();
     call.dc().core().files().savePart(call.dc().id(), call.requireUser(), q.getLong("file_id"),
-        q.getInteger("file_part"), totalParts, q.getBuffer("bytes"));
+        q.getInteger("file_part"), big, big ? q.getInteger("file_total_parts") : 0, q.getBuffer("bytes"));
     return Future.succeededFuture(TRUE);
   }
 

@@ -12,13 +12,18 @@ import java.util.Map;
  * The parts of one upload in progress (one file_id of one user on one DC), checked as Telegram does: every part but
  * the last has the same size, a multiple of 1 KiB dividing 512 KiB; the last part is not larger. The server does not
  * know which part of a small file is the last one, so the part with the highest index is taken as the last until a
- * higher one arrives. Once assembled, the parts are dropped and the content is kept for reuse of the same InputFile.
+ * higher one arrives. A big file of unknown size (streamed) sends file_total_parts = -1, which says the part is not the
+ * last one, and the real count with its last part (or, once known, with any part); the count given in inputFileBig
+ * must then cover every part received. Once assembled, the parts are dropped and the content is kept for reuse of the
+ * same InputFile.
  */
 final class UploadedParts {
 
   static final int MAX_PART_SIZE = 512 * 1024;
 
-  private final int totalParts;
+  private final boolean big;
+  /** file_total_parts of a big file, 0 while every part came with -1 (size unknown). */
+  private int totalParts;
   private final Map<Integer, Buffer> parts = new HashMap<>();
   private int regularSize;
   private int maxIndex = -1;
@@ -26,9 +31,9 @@ final class UploadedParts {
   private FileContent assembled;
   private byte[] md5;
 
-  /** @param totalParts file_total_parts of saveBigFilePart, or -1 for saveFilePart */
-  UploadedParts(int totalParts, long now) {
-    this.totalParts = totalParts;
+  /** @param big saveBigFilePart (else saveFilePart) */
+  UploadedParts(boolean big, long now) {
+    this.big = big;
     this.touchedAt = now;
   }
 
@@ -36,18 +41,32 @@ final class UploadedParts {
     return length % 1024 == 0 && MAX_PART_SIZE % length == 0;
   }
 
-  int totalParts() {
-    return totalParts;
+  boolean big() {
+    return big;
   }
 
   synchronized boolean expired(long now, long ttlMillis) {
     return now - touchedAt >= ttlMillis;
   }
 
-  /** Stores one part (already checked on its own: index and size bounds) or throws the size error. */
-  synchronized void save(int part, Buffer bytes, long now) {
+  /**
+   * Stores one part (already checked on its own: index and size bounds) or throws FILE_PARTS_INVALID (a count that
+   * changed or leaves out parts already received), FILE_PART_INVALID (an index past the known count) or the size
+   * error. {@code declaredTotal}: file_total_parts of saveBigFilePart (-1: unknown yet), ignored for saveFilePart.
+   */
+  synchronized void save(int part, int declaredTotal, Buffer bytes, long now) {
     int length = bytes.length();
-    boolean nonLast = part < maxIndex || (totalParts > 0 && part < totalParts - 1);
+    int total = totalParts;
+    if (big && declaredTotal > 0) {
+      if (total != 0 && total != declaredTotal || maxIndex >= declaredTotal) {
+        throw new RpcErrorException(400, "FILE_PARTS_INVALID");
+      }
+      total = declaredTotal;
+    }
+    if (total > 0 && part >= total) {
+      throw new RpcErrorException(400, "FILE_PART_INVALID");
+    }
+    boolean nonLast = part < maxIndex || (big && declaredTotal == -1) || (total > 0 && part < total - 1);
     int regular = regularSize;
     if (part > maxIndex && maxIndex >= 0) {
       regular = checkRegular(regular, parts.get(maxIndex).length());
@@ -60,6 +79,7 @@ final class UploadedParts {
       throw new RpcErrorException(400, "FILE_PART_SIZE_CHANGED");
     }
     regularSize = regular;
+    totalParts = total;
     maxIndex = Math.max(maxIndex, part);
     parts.put(part, bytes);
     touchedAt = now;
@@ -76,10 +96,14 @@ final class UploadedParts {
   }
 
   /**
-   * The file made of parts 0..count-1: FILE_PART_X_MISSING for the first missing part, MD5_CHECKSUM_INVALID when
+   * The file made of parts 0..count-1: FILE_PARTS_INVALID when a big file's count is not the one its parts gave (or
+   * leaves out parts received), FILE_PART_X_MISSING for the first missing part, MD5_CHECKSUM_INVALID when
    * {@code md5Hex} is not empty and does not match.
    */
   synchronized FileContent assemble(int count, String md5Hex, long now) {
+    if (big && (totalParts != 0 ? count != totalParts : assembled == null && maxIndex >= count)) {
+      throw new RpcErrorException(400, "FILE_PARTS_INVALID");
+    }
     if (assembled == null) {
       for (int i = 0; i < count; i++) {
         if (!parts.containsKey(i)) {
