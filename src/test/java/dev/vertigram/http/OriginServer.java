@@ -14,12 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A test-only HTTP(S) origin on 127.0.0.1: {@code /data} (with Content-Length), {@code /chunked} (the same bytes,
- * chunked), {@code /echo} (the request body back), anything else 404. It records each request's Host header and,
+ * chunked), {@code /echo} (the request body back), {@code /empty} (0 bytes), anything else 404. It records each request's Host header and,
  * over TLS, the SNI server name.
  */
-final class OriginServer {
+public final class OriginServer {
 
-  final byte[] data;
+  public final byte[] data;
   final List<String> hosts = new CopyOnWriteArrayList<>();
   final List<String> sniNames = new CopyOnWriteArrayList<>();
   private final HttpServer server;
@@ -35,7 +35,7 @@ final class OriginServer {
   }
 
   /** A plain HTTP origin serving {@code size} random bytes. */
-  static Future<OriginServer> start(Vertx vertx, int size) {
+  public static Future<OriginServer> start(Vertx vertx, int size) {
     return start(vertx, size, null);
   }
 
@@ -45,11 +45,11 @@ final class OriginServer {
     return origin.server.listen(0, "127.0.0.1").map(s -> origin);
   }
 
-  int port() {
+  public int port() {
     return server.actualPort();
   }
 
-  Future<Void> close() {
+  public Future<Void> close() {
     return server.close();
   }
 
@@ -60,7 +60,7 @@ final class OriginServer {
     }
     switch (request.path()) {
       case "/data" -> request.response().putHeader("Content-Disposition", "attachment; filename=\"data.bin\"")
-          .end(Buffer.buffer(data));
+          .putHeader("Content-Type", "application/x-test; charset=binary").end(Buffer.buffer(data));
       case "/chunked" -> {
         request.response().setChunked(true);
         for (int off = 0; off < data.length; off += 10_000) {
@@ -69,6 +69,7 @@ final class OriginServer {
         request.response().end();
       }
       case "/echo" -> request.body().onSuccess(body -> request.response().end(body));
+      case "/empty" -> request.response().end();
       default -> request.response().setStatusCode(404).end("no such file");
     }
   }
