@@ -50,8 +50,8 @@ public final class RemoteUrl {
    */
   public Future<JsonObject> sendDocument(FileTransfers files, Object peer, String mimeType, String caption,
       TransferOptions options) {
-    return http.stream(url).compose(s -> abortOnFailure(s, files.sendDocument(peer, s.body(), s.contentLength(), s.fileName(),
-        mimeType != null ? mimeType : contentType(s), caption, options)));
+    return http.stream(url).compose(s -> abortOnFailure(s, files.sendDocument(peer, s.body(), s.contentLength(),
+        s.fileName(), mimeType != null ? mimeType : contentType(s), caption, options)));
   }
 
   private static String contentType(HttpStream s) {

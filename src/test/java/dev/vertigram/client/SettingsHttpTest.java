@@ -26,7 +26,8 @@ class SettingsHttpTest {
 
   @Test
   void badHttpValuesNameTheKey() {
-    assertTrue(message(new JsonObject().put("doh", "ftp://x")).startsWith("settings.http.doh: expected an http(s) URL"));
+    assertTrue(message(new JsonObject().put("doh", "ftp://x"))
+        .startsWith("settings.http.doh: expected an http(s) URL"));
     assertTrue(message(new JsonObject().put("connectTimeout", 0))
         .startsWith("settings.http.connectTimeout: expected a positive integer"));
     assertTrue(message(new JsonObject().put("proxy", new JsonObject())).startsWith("settings.http.proxy: unknown key"));

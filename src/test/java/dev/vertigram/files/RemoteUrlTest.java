@@ -86,6 +86,7 @@ class RemoteUrlTest {
     assertEquals(404, assertInstanceOf(HttpStatusException.class, missing).status());
     Throwable empty = failure(RemoteUrl.of(http, url("/empty")).upload(fx.files, TransferOptions.create()));
     assertInstanceOf(IllegalArgumentException.class, empty);
-    assertEquals(0, fx.dc.stats().executions("upload.saveFilePart") + fx.dc.stats().executions("upload.saveBigFilePart"));
+    assertEquals(0, fx.dc.stats().executions("upload.saveFilePart")
+        + fx.dc.stats().executions("upload.saveBigFilePart"));
   }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A test-only HTTP(S) origin on 127.0.0.1: {@code /data} (with Content-Length), {@code /chunked} (the same bytes,
- * chunked), {@code /echo} (the request body back), {@code /empty} (0 bytes), anything else 404. It records each request's Host header and,
- * over TLS, the SNI server name.
+ * chunked), {@code /echo} (the request body back), {@code /empty} (0 bytes), anything else 404. It records each
+ * request's Host header and, over TLS, the SNI server name.
  */
 public final class OriginServer {
 
