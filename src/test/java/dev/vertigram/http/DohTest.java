@@ -3,9 +3,12 @@ package dev.vertigram.http;
 import dev.vertigram.http.impl.HttpFetcherImpl;
 import dev.vertigram.transport.HttpConnectTestProxy;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
 import io.vertx.core.net.SelfSignedCertificate;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +81,18 @@ class DohTest {
     clock.set(60_000); // expired: asked again
     await(http.fileGetContents(url(NAME)));
     assertEquals(2, http.stats().dohQueries());
+    await(http.close());
+  }
+
+  @Test
+  void webClientRequestsUseDohToo() {
+    HttpFetcher http = HttpFetcher.create(vertx, options());
+    int hosts = origin.hosts.size();
+    HttpResponse<Buffer> echoed = await(http.send(HttpMethod.POST, "https://" + NAME + ":" + origin.port() + "/echo",
+        r -> r.sendBuffer(Buffer.buffer("resolved by DoH"))));
+    assertEquals("resolved by DoH", echoed.bodyAsString());
+    assertEquals(NAME + ":" + origin.port(), origin.hosts.get(hosts));
+    assertEquals(1, http.stats().dohQueries());
     await(http.close());
   }
 

@@ -1,6 +1,7 @@
 package dev.vertigram.http;
 
 import dev.vertigram.files.SlowStream;
+import dev.vertigram.http.impl.HttpFetcherImpl;
 import dev.vertigram.transport.Socks5TestProxy;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.vertigram.testing.Futures.await;
 import static dev.vertigram.testing.Futures.failure;
@@ -94,6 +96,34 @@ class HttpFetcherTest {
     // one direct attempt (refused), then both requests through the proxy: the second skipped direct
     assertEquals(new HttpStats(1, 1, 2, 0), http.stats());
     await(http.close());
+  }
+
+  @Test
+  void directIsTriedAgainOnceTheFailureIsForgotten() {
+    int port = closedPort();
+    socks.routes.put("127.0.0.1:" + port, "127.0.0.1:" + origin.port());
+    AtomicLong clock = new AtomicLong();
+    HttpFetcher http = new HttpFetcherImpl(vertx, new HttpOptions().directRetryAfter(60_000).proxy(socksProxy()),
+        clock::get);
+    await(http.fileGetContents(url(port, "/data")));
+    clock.set(59_999);
+    await(http.fileGetContents(url(port, "/data")));
+    assertEquals(new HttpStats(1, 1, 2, 0), http.stats());
+    clock.set(60_000);
+    await(http.fileGetContents(url(port, "/data")));
+    assertEquals(new HttpStats(2, 2, 3, 0), http.stats());
+    await(http.close());
+  }
+
+  @Test
+  void aSilentServerTimesOutWithoutTryingTheProxy() {
+    NetServer silent = await(vertx.createNetServer().connectHandler(socket -> { }).listen(0, "127.0.0.1"));
+    HttpFetcher http = HttpFetcher.create(vertx, new HttpOptions().idleTimeout(300).proxy(socksProxy()));
+    Throwable e = failure(http.fileGetContents(url(silent.actualPort(), "/data")));
+    assertTrue(String.valueOf(e.getMessage()).contains("timeout"), String.valueOf(e));
+    assertEquals(new HttpStats(1, 0, 0, 0), http.stats());
+    await(http.close());
+    await(silent.close());
   }
 
   @Test

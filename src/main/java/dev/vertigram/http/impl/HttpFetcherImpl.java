@@ -117,7 +117,7 @@ public final class HttpFetcherImpl implements HttpFetcher {
 
   @Override
   public Future<HttpStream> download(String url, WriteStream<Buffer> sink) {
-    return stream(url).compose(s -> s.body().pipeTo(sink).map(s));
+    return stream(url).compose(s -> s.body().pipeTo(sink).onFailure(e -> s.abort()).map(s));
   }
 
   @Override
