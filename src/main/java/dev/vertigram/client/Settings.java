@@ -1,5 +1,6 @@
 package dev.vertigram.client;
 
+import dev.vertigram.http.HttpOptions;
 import dev.vertigram.storage.StoreOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,10 +18,12 @@ import io.vertx.core.json.JsonObject;
  *   "storage":    {StoreOptions JSON},
  *   "logger":     {"level": "INFO"},
  *   "localDc":    {"dcsFile": "state/localdc/dcs.json"} or {"dcs": [...], "rsa_public_key": PEM, "host": "..."},
+ *   "http":       {"connectTimeout", "idleTimeout", "maxBodySize", "directRetryAfter", "doh": URL},
  *   "login":      {"botToken": "id:secret"} or {"phone": "+99966..."} or {"interactive": true} }
  * </pre>
  * The appInfo, connection and rpc sections map onto {@link ClientOptions} ({@link #client()}), the storage section
- * onto {@link StoreOptions} ({@link #storage()}; {@code peer.fullInfoCacheTtl} is its {@code fullInfoTtl}). A wrong
+ * onto {@link StoreOptions} ({@link #storage()}; {@code peer.fullInfoCacheTtl} is its {@code fullInfoTtl}), the http
+ * section onto {@link HttpOptions} ({@link #http()}; its fallback proxy is connection.transport.proxy). A wrong
  * value throws an {@link IllegalArgumentException} naming the key path and what is expected. {@link #toString()}
  * never shows the api_hash nor the bot token; {@link #toJson()} does: keep it private.
  */
@@ -37,6 +40,7 @@ public final class Settings {
   private String botToken;
   private String phone;
   private boolean interactive;
+  private HttpOptions http = new HttpOptions();
 
   /** Defaults: no api_id, no DC (set connection.dcs, or localDc), memory storage, no login. */
   public Settings() {
@@ -45,7 +49,7 @@ public final class Settings {
   /** Reads the JSON form; absent keys keep their defaults, a wrong value throws an IllegalArgumentException. */
   public Settings(JsonObject json) {
     SettingsReader root = new SettingsReader(json, "settings", "appInfo", "connection", "rpc", "peer", "storage",
-        "logger", "localDc", "login");
+        "logger", "localDc", "login", "http");
     JsonObject clientJson = new JsonObject();
     SettingsParts.appInfo(root, clientJson);
     ipv6 = SettingsParts.connection(root, clientJson);
@@ -74,6 +78,7 @@ public final class Settings {
       throw SettingsReader.bad("settings.login.phone", "a phone number like +999661234", phone);
     }
     interactive = login.bool("interactive", false);
+    http = http(root);
     if (botToken != null && phone != null) {
       throw new IllegalArgumentException("settings.login: expected botToken or phone, not both");
     }
@@ -108,6 +113,10 @@ public final class Settings {
         .put("peer", new JsonObject().put("fullInfoCacheTtl", storage.getFullInfoTtl())
             .put("cacheAllPeersOnStartup", cacheAllPeersOnStartup))
         .put("storage", storage.toJson()).put("logger", new JsonObject().put("level", logLevel)).put("login", login);
+    JsonObject httpJson = http.toJson();
+    httpJson.remove("proxy");
+    httpJson.remove("webClient");
+    json.put("http", httpJson);
     return localDc == null ? json : json.put("localDc", localDc.copy());
   }
 
@@ -223,6 +232,25 @@ public final class Settings {
   public Settings interactive(boolean interactive) {
     this.interactive = interactive;
     return this;
+  }
+
+  /** The HTTP client's options (change them in place); see {@link Vertigram#http()}. */
+  public HttpOptions http() {
+    return http;
+  }
+
+  public Settings http(HttpOptions http) {
+    this.http = http;
+    return this;
+  }
+
+  private static HttpOptions http(SettingsReader root) {
+    root.section("http", "connectTimeout", "idleTimeout", "maxBodySize", "directRetryAfter", "doh");
+    try {
+      return new HttpOptions(root.object("http"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(root.key("http") + "." + e.getMessage(), e);
+    }
   }
 
   /** Applies a Local DC's dcs.json document ({"dcs": [...], "rsa_public_key": PEM}) to {@link #client()}. */

@@ -1,6 +1,8 @@
 package dev.vertigram.client;
 
 import dev.vertigram.files.FileTransfers;
+import dev.vertigram.http.HttpFetcher;
+import dev.vertigram.http.HttpOptions;
 import dev.vertigram.loop.Async;
 import dev.vertigram.peers.PeerDatabase;
 import dev.vertigram.storage.Db;
@@ -10,6 +12,7 @@ import dev.vertigram.updates.UpdatesManager;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -44,6 +47,7 @@ public final class Vertigram {
   private final UpdatesManager updates;
   private final FileTransfers files;
   private final List<Supplier<Future<?>>> closeHooks = new ArrayList<>();
+  private HttpFetcher http;
   private volatile Handler<JsonObject> updateSink = u -> { };
   private volatile Handler<String> resetSink = r -> { };
 
@@ -218,6 +222,27 @@ public final class Vertigram {
 
   public Store store() {
     return store;
+  }
+
+  /**
+   * The session's HTTP client (MadelineProto's getHTTPClient): {@link Settings#http()}, falling back to
+   * connection.transport.proxy when a direct connection fails; created on first use, closed with the session.
+   */
+  public synchronized HttpFetcher http() {
+    if (http == null) {
+      HttpOptions options = new HttpOptions(settings.http());
+      if (options.proxy() == null) {
+        options.proxy(settings.client().transport().proxy());
+      }
+      http = HttpFetcher.create(vertx, options);
+      onClose(http::close);
+    }
+    return http;
+  }
+
+  /** The body of a GET of {@code url} through {@link #http()} (at most {@link HttpOptions#maxBodySize()} bytes). */
+  public Future<Buffer> fileGetContents(String url) {
+    return http().fileGetContents(url);
   }
 
   /** Runs the close hooks, stops the updates (saving their state), closes the client, then the store. */

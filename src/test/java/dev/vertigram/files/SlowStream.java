@@ -13,7 +13,7 @@ import java.util.ArrayDeque;
  * A WriteStream that takes one write off its queue every few milliseconds and reports itself full past
  * {@code maxQueued} bytes; it records the largest queue it held.
  */
-final class SlowStream implements WriteStream<Buffer> {
+public final class SlowStream implements WriteStream<Buffer> {
 
   private final Vertx vertx;
   private final int maxQueued;
@@ -23,17 +23,18 @@ final class SlowStream implements WriteStream<Buffer> {
   private int queued;
   private int largest;
   private Handler<Void> drain;
+  private Promise<Void> ended;
 
-  SlowStream(Vertx vertx, int maxQueued) {
+  public SlowStream(Vertx vertx, int maxQueued) {
     this.vertx = vertx;
     this.maxQueued = maxQueued;
   }
 
-  byte[] bytes() {
+  public byte[] bytes() {
     return written.getBytes();
   }
 
-  int largestQueue() {
+  public int largestQueue() {
     return largest;
   }
 
@@ -60,6 +61,9 @@ final class SlowStream implements WriteStream<Buffer> {
       queued -= b.length();
       if (!queue.isEmpty()) {
         vertx.setTimer(5, t -> takeOne());
+      }
+      if (queue.isEmpty() && ended != null) {
+        vertx.runOnContext(v -> ended.complete());
       }
       if (!writeQueueFull() && drain != null) {
         toCall = drain;
@@ -88,9 +92,14 @@ final class SlowStream implements WriteStream<Buffer> {
     return this;
   }
 
+  /** Completes once the queued writes are taken. */
   @Override
-  public Future<Void> end() {
-    return Future.succeededFuture();
+  public synchronized Future<Void> end() {
+    ended = Promise.promise();
+    if (queue.isEmpty()) {
+      ended.complete();
+    }
+    return ended.future();
   }
 
   @Override

@@ -8,12 +8,17 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.NetClient;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A minimal test-only HTTP CONNECT proxy: records each CONNECT target and Proxy-Authorization, then pipes. */
-final class HttpConnectTestProxy {
-  final List<String> targets = new CopyOnWriteArrayList<>();
+public final class HttpConnectTestProxy {
+  public final List<String> targets = new CopyOnWriteArrayList<>();
   final List<String> authorizations = new CopyOnWriteArrayList<>();
+
+  /** Targets (host:port) connected to another host:port instead, for tests where the direct route must fail. */
+  public final Map<String, String> routes = new ConcurrentHashMap<>();
 
   private final HttpServer server;
   private final NetClient client;
@@ -23,16 +28,16 @@ final class HttpConnectTestProxy {
     this.server = vertx.createHttpServer().requestHandler(this::handle);
   }
 
-  static Future<HttpConnectTestProxy> start(Vertx vertx) {
+  public static Future<HttpConnectTestProxy> start(Vertx vertx) {
     HttpConnectTestProxy proxy = new HttpConnectTestProxy(vertx);
     return proxy.server.listen(0, "127.0.0.1").map(s -> proxy);
   }
 
-  int port() {
+  public int port() {
     return server.actualPort();
   }
 
-  Future<Void> close() {
+  public Future<Void> close() {
     return server.close().compose(v -> client.close());
   }
 
@@ -41,8 +46,8 @@ final class HttpConnectTestProxy {
       request.response().setStatusCode(405).end();
       return;
     }
-    String target = request.uri();
-    targets.add(target);
+    String target = routes.getOrDefault(request.uri(), request.uri());
+    targets.add(request.uri());
     authorizations.add(String.valueOf(request.getHeader("Proxy-Authorization")));
     int colon = target.lastIndexOf(':');
     request.toNetSocket().onSuccess(downstream -> {

@@ -8,15 +8,20 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A minimal test-only SOCKS5 server (RFC 1928 CONNECT with IPv4 or domain targets, RFC 1929 username/password):
  * records the requested targets and credentials, then pipes bytes both ways.
  */
-final class Socks5TestProxy {
-  final List<String> targets = new CopyOnWriteArrayList<>();
+public final class Socks5TestProxy {
+  public final List<String> targets = new CopyOnWriteArrayList<>();
   final List<String> credentials = new CopyOnWriteArrayList<>();
+
+  /** Targets (host:port) connected to another host:port instead, for tests where the direct route must fail. */
+  public final Map<String, String> routes = new ConcurrentHashMap<>();
 
   private final NetServer server;
   private final NetClient client;
@@ -26,16 +31,16 @@ final class Socks5TestProxy {
     this.server = vertx.createNetServer().connectHandler(socket -> new Session(socket).start());
   }
 
-  static Future<Socks5TestProxy> start(Vertx vertx) {
+  public static Future<Socks5TestProxy> start(Vertx vertx) {
     Socks5TestProxy proxy = new Socks5TestProxy(vertx);
     return proxy.server.listen(0, "127.0.0.1").map(s -> proxy);
   }
 
-  int port() {
+  public int port() {
     return server.actualPort();
   }
 
-  Future<Void> close() {
+  public Future<Void> close() {
     return server.close().compose(v -> client.close());
   }
 
@@ -108,7 +113,9 @@ final class Socks5TestProxy {
       targets.add(host + ":" + port);
       stage = 3;
       socket.pause();
-      client.connect(port, host).onComplete(ar -> {
+      String to = routes.getOrDefault(host + ":" + port, host + ":" + port);
+      int colon = to.lastIndexOf(':');
+      client.connect(Integer.parseInt(to.substring(colon + 1)), to.substring(0, colon)).onComplete(ar -> {
         if (ar.failed()) {
           socket.write(Buffer.buffer(new byte[] {5, 5, 0, 1, 0, 0, 0, 0, 0, 0})).onComplete(v -> socket.close());
           return;
