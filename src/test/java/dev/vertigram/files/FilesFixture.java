@@ -1,0 +1,110 @@
+package dev.vertigram.files;
+
+import dev.vertigram.client.AuthKeyStore;
+import dev.vertigram.client.ClientOptions;
+import dev.vertigram.client.MtprotoClient;
+import dev.vertigram.localdc.DcEndpoint;
+import dev.vertigram.localdc.LocalDc;
+import dev.vertigram.localdc.LocalDcOptions;
+import dev.vertigram.testing.Futures;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A Local DC (DC 1) with an authorized client and its {@link FileTransfers}, and helpers to put files in Saved
+ * Messages and fetch them again (the refresher of downloads).
+ */
+final class FilesFixture {
+
+  private static final AtomicLong RANDOM_IDS = new AtomicLong();
+
+  final Vertx vertx;
+  final LocalDc dc;
+  final MtprotoClient client;
+  final FileTransfers files;
+
+  FilesFixture() {
+    vertx = Vertx.vertx();
+    dc = Futures.await(LocalDc.start(vertx, new LocalDcOptions().ephemeralPorts(1)));
+    ClientOptions options = new ClientOptions().addRsaKey(dc.publicKey().toPkcs1Pem()).apiId(1).apiHash("test")
+        .homeDc(1);
+    for (DcEndpoint e : dc.endpoints()) {
+      options.addDc(e.id(), e.host(), e.port());
+    }
+    AuthKeyStore keys = AuthKeyStore.inMemory();
+    client = MtprotoClient.create(vertx, "files", options, keys);
+    Futures.await(client.call(new JsonObject().put("_", "help.getNearestDc")));
+    if (!dc.authorize(Futures.await(keys.permKey(1)).id(), 78)) {
+      throw new IllegalStateException("the test user could not be authorized");
+    }
+    files = FileTransfers.create(vertx, client, "files");
+  }
+
+  void close() {
+    Futures.await(client.close());
+    Futures.await(dc.close());
+    Futures.await(vertx.close());
+  }
+
+  /**
+   * Uploads {@code data} and sends it to Saved Messages with these attributes (and an empty name in the InputFile, so
+   * the DC adds no file name attribute of its own); the result is the message.
+   */
+  JsonObject send(byte[] data, String mimeType, JsonArray attributes) throws Exception {
+    Path source = Files.write(Files.createTempFile("up", ".bin"), data);
+    try {
+      JsonObject inputFile = Futures.await(files.upload(source.toString(), TransferOptions.create())).put("name", "");
+      return messageIn(Futures.await(client.call(new JsonObject().put("_", "messages.sendMedia").put("peer", self())
+          .put("media", new JsonObject().put("_", "inputMediaUploadedDocument").put("file", inputFile)
+              .put("mime_type", mimeType).put("attributes", attributes))
+          .put("message", "").put("random_id", RANDOM_IDS.incrementAndGet()))));
+    } finally {
+      Files.delete(source);
+    }
+  }
+
+  /** {@link #send} with the file name attribute {@code name}. */
+  JsonObject send(byte[] data, String name) throws Exception {
+    return send(data, "application/octet-stream", new JsonArray().add(new JsonObject()
+        .put("_", "documentAttributeFilename").put("file_name", name)));
+  }
+
+  /** The message of an Updates. */
+  static JsonObject messageIn(JsonObject updates) {
+    for (Object u : updates.getJsonArray("updates")) {
+      JsonObject update = (JsonObject) u;
+      if (update.getValue("message") instanceof JsonObject m) {
+        return m;
+      }
+    }
+    throw new AssertionError("no message in " + updates);
+  }
+
+  /** Options whose refresher fetches the message again (messages.getMessages). */
+  TransferOptions options() {
+    return TransferOptions.create().refresher(message -> client.call(new JsonObject().put("_", "messages.getMessages")
+        .put("id", new JsonArray().add(new JsonObject().put("_", "inputMessageID").put("id", message.getInteger("id")))))
+        .map(r -> r.getJsonArray("messages").getJsonObject(0)));
+  }
+
+  static JsonObject self() {
+    return new JsonObject().put("_", "inputPeerSelf");
+  }
+
+  static byte[] random(int size) {
+    byte[] b = new byte[size];
+    new Random(size).nextBytes(b);
+    return b;
+  }
+
+  static <T> T await(Future<T> future) {
+    return Futures.await(future);
+  }
+}
