@@ -51,25 +51,25 @@ final class FileNames {
       return name;
     }
     int dot = name.lastIndexOf('.');
-    String stem = dot > 0 ? name.substring(0, dot) : name;
     String ext = dot > 0 ? name.substring(dot) : "";
-    return truncate(stem + " (" + n + ")" + ext);
+    return fit(name.substring(0, name.length() - ext.length()), " (" + n + ")" + ext);
   }
 
-  /** At most {@value #MAX_BYTES} UTF-8 bytes, cutting the stem, never the extension (when short) or a character. */
+  /** At most {@value #MAX_BYTES} UTF-8 bytes, cutting the stem, never a short extension or a character. */
   private static String truncate(String name) {
-    if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
-      return name;
-    }
     int dot = name.lastIndexOf('.');
     String ext = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
-    String stem = name.substring(0, name.length() - ext.length());
-    int budget = MAX_BYTES - ext.getBytes(StandardCharsets.UTF_8).length;
+    return fit(name.substring(0, name.length() - ext.length()), ext);
+  }
+
+  /** {@code stem + tail}, the stem cut (at a character boundary) so that it fits in {@value #MAX_BYTES} bytes. */
+  private static String fit(String stem, String tail) {
+    int budget = MAX_BYTES - tail.getBytes(StandardCharsets.UTF_8).length;
     StringBuilder b = new StringBuilder();
     int used = 0;
     for (int i = 0; i < stem.length(); ) {
       int c = stem.codePointAt(i);
-      int bytes = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8).length;
+      int bytes = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
       if (used + bytes > budget) {
         break;
       }
@@ -77,6 +77,6 @@ final class FileNames {
       used += bytes;
       i += Character.charCount(c);
     }
-    return b + ext;
+    return b + tail;
   }
 }
