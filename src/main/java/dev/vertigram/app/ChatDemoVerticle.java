@@ -6,6 +6,7 @@ import dev.vertigram.storage.StoreOptions;
 import dev.vertigram.updates.UpdatesVerticle;
 import dev.vertigram.updates.Vertigrams;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,14 +19,17 @@ import java.util.List;
 /**
  * The chat demo of the main job, against the embedded Local DC: a bot session runs {@link ExampleBot}, a user session
  * (a test number 99966XYYYY, whose code is X five times; signed up when new) sends it {@code /start}, an
- * {@code /echo} and a text, and prints each answer. Config ({@code "chat"} section):
+ * {@code /echo} and a text, and prints each answer; then the user sends a generated file of {@code fileMiB} MiB to
+ * its Saved Messages and downloads it back, with a {@link ConsoleProgressBar} for each way. Config ({@code "chat"}
+ * section):
  * <pre>
- * {"dcsFile": "localdc-data/dcs.json", "sessionsDir": "localdc-data/demo-sessions",
+ * {"dcsFile": "localdc-data/dcs.json", "sessionsDir": "localdc-data/demo-sessions", "fileMiB": 8,
  *  "bot": {"token": "1000001:demoBotSecret", "username": "vertigram_demo_bot"}, "user": {"phone": "9996612345"}}
  * </pre>
  * The bot's account (with its username) is one of the Local DC's preset {@code accounts}. The sessions persist, like
- * the Local DC's world, so a second run logs in without a code. Once the bot answered everything, the summary
- * {@code {"replies": [...]}} is published on {@value #DONE_ADDRESS}.
+ * the Local DC's world, so a second run logs in without a code. Once the bot answered everything and the file came
+ * back, the summary {@code {"replies": [...], "file": {"bytes": n, "byteExact": true}}} is published on
+ * {@value #DONE_ADDRESS} ({@code fileMiB} 0 skips the file: no {@code "file"}).
  */
 public class ChatDemoVerticle extends VerticleBase {
 
@@ -48,6 +52,7 @@ public class ChatDemoVerticle extends VerticleBase {
     JsonObject botConf = config().getJsonObject("bot", new JsonObject());
     String phone = config().getJsonObject("user", new JsonObject()).getString("phone", "9996612345");
     String username = botConf.getString("username", "vertigram_demo_bot");
+    int fileMiB = config().getInteger("fileMiB", 8);
     Vertigrams.startAndLoop(vertx, "demo-bot", settings(dcsFile, dir, "demo-bot")
             .botToken(botConf.getString("token", "1000001:demoBotSecret")), ExampleBot.class)
         .compose(b -> {
@@ -60,6 +65,13 @@ public class ChatDemoVerticle extends VerticleBase {
           return u.login().recover(notLoggedIn -> signIn(u, phone));
         })
         .compose(self -> talk(username))
+        .compose(replies -> fileMiB <= 0 ? Future.succeededFuture(new JsonObject().put("replies", replies))
+            : new FileRoundTrip(vertx, user, Path.of(dir, "demo-files").toString()).run(fileMiB)
+                .map(file -> new JsonObject().put("replies", replies).put("file", file)))
+        .onSuccess(summary -> {
+          log.info("demo: done. Ctrl-C stops everything cleanly.");
+          vertx.eventBus().publish(DONE_ADDRESS, summary);
+        })
         .onFailure(e -> log.error("chat demo failed: {}", e.toString()));
     return Future.succeededFuture();
   }
@@ -78,19 +90,23 @@ public class ChatDemoVerticle extends VerticleBase {
             : Future.succeededFuture(r));
   }
 
-  /** Listens to the user's new messages, starts its updates, then says each line to the bot in turn. */
-  private Future<Void> talk(String username) {
+  /**
+   * Listens to the user's new messages, starts its updates, then says each line to the bot in turn; the result is
+   * the bot's answers, once they all came.
+   */
+  private Future<JsonArray> talk(String username) {
     JsonArray replies = new JsonArray();
+    Promise<JsonArray> answered = Promise.promise();
     vertx.eventBus().<JsonObject>localConsumer(UpdatesVerticle.address("demo-user", "updateNewMessage"), m -> {
       JsonObject msg = m.body().getJsonObject("message");
-      if (msg.getBoolean("out", false)) {
+      if (msg.getBoolean("out", false) || answered.future().isComplete()) {
         return;
       }
       log.info("demo: user <- bot: {}", msg.getString("message"));
       replies.add(msg.getString("message"));
       if (replies.size() == SAID.size()) {
-        log.info("demo: the bot answered all {} messages. Ctrl-C stops everything cleanly.", SAID.size());
-        vertx.eventBus().publish(DONE_ADDRESS, new JsonObject().put("replies", replies));
+        log.info("demo: the bot answered all {} messages.", SAID.size());
+        answered.tryComplete(replies);
       }
     });
     Future<Void> said = user.updates().start();
@@ -101,7 +117,7 @@ public class ChatDemoVerticle extends VerticleBase {
             .put("message", line)).mapEmpty();
       });
     }
-    return said;
+    return said.compose(v -> answered.future());
   }
 
   @Override

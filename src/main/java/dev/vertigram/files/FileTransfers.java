@@ -35,6 +35,8 @@ public final class FileTransfers {
 
   /** Bytes queued on a file being downloaded before fetching pauses (AsyncFile's default is below one part). */
   private static final int WRITE_QUEUE = 8 * Downloader.PART;
+  /** How many "name (n).ext" alternatives downloadToDir tries. */
+  private static final int MAX_NAME_TRIES = 10_000;
 
   private final Vertx vertx;
   private final MtprotoClient client;
@@ -217,16 +219,64 @@ public final class FileTransfers {
   }
 
   /**
-   * Downloads the file in {@code object} to {@code path}: written under a temporary name next to it and renamed
-   * when complete, so a failed or cancelled download leaves nothing under {@code path}.
+   * Downloads the file in {@code object} to {@code path} (replaced when it exists). The bytes go to
+   * {@code path.part} (see {@link PartialFile}), renamed to {@code path} when complete: a failed or cancelled download
+   * leaves nothing under {@code path}, and downloading the same file to the same path again resumes it.
    */
   public Future<Void> downloadToFile(JsonObject object, String path, TransferOptions options) {
-    String temp = path + ".part-" + Long.toHexString(UUID.randomUUID().getMostSignificantBits());
-    return onContext(() -> vertx.fileSystem().open(temp, new OpenOptions().setWrite(true).setTruncateExisting(true))
-        .compose(file -> downloadToStream(object, file.setWriteQueueMaxSize(WRITE_QUEUE), 0, -1, options)
-            .compose(v -> file.close(), e -> file.close().transform(c -> Future.failedFuture(e)))
-            .compose(v -> vertx.fileSystem().move(temp, path, new CopyOptions().setReplaceExisting(true)))
+    return onContext(() -> downloadPart(object, path, options).compose(temp ->
+        vertx.fileSystem().move(temp, path, new CopyOptions().setReplaceExisting(true))
             .recover(e -> vertx.fileSystem().delete(temp).transform(v -> Future.failedFuture(e)))));
+  }
+
+  /**
+   * Downloads the file in {@code object} into the directory {@code dir}, under its file name attribute made safe (no
+   * directory part or separator), else {@code document_<id>.<ext>} / {@code photo_<id>.jpg}; never over an existing
+   * file: the first free of "name.ext", "name (1).ext", "name (2).ext", ... The result is the path written. Resumes
+   * and cleans up as {@link #downloadToFile}.
+   */
+  public Future<String> downloadToDir(JsonObject object, String dir, TransferOptions options) {
+    return onContext(() -> {
+      String name = FileNames.of(FileLocation.of(object));
+      return freeName(dir, name, 0).compose(n -> downloadPart(object, Path.of(dir, FileNames.numbered(name, n))
+          .toString(), options).compose(temp -> moveToFreeName(temp, dir, name, n)));
+    });
+  }
+
+  /** The first n >= {@code from} such that the n-th alternative of {@code name} does not exist in {@code dir}. */
+  private Future<Integer> freeName(String dir, String name, int from) {
+    if (from > MAX_NAME_TRIES) {
+      return Future.failedFuture(new IllegalStateException("no free name like " + name + " in " + dir));
+    }
+    return vertx.fileSystem().exists(Path.of(dir, FileNames.numbered(name, from)).toString())
+        .compose(taken -> taken ? freeName(dir, name, from + 1) : Future.succeededFuture(from));
+  }
+
+  /** Moves a complete download to the n-th name, or the next free one when another file took it meanwhile. */
+  private Future<String> moveToFreeName(String temp, String dir, String name, int n) {
+    String target = Path.of(dir, FileNames.numbered(name, n)).toString();
+    return vertx.fileSystem().move(temp, target, new CopyOptions().setReplaceExisting(false)).map(target)
+        .recover(e -> vertx.fileSystem().exists(target).compose(taken -> taken
+            ? freeName(dir, name, n + 1).compose(next -> moveToFreeName(temp, dir, name, next))
+            : Future.failedFuture(e)))
+        .onFailure(e -> vertx.fileSystem().delete(temp));
+  }
+
+  /** Downloads the file in {@code object} into {@code target}'s .part, resuming it; the result is the .part's path. */
+  private Future<String> downloadPart(JsonObject object, String target, TransferOptions options) {
+    FileLocation file = FileLocation.of(object);
+    return PartialFile.open(vertx, target, file, WRITE_QUEUE).compose(partial -> {
+      Future<Void> downloaded;
+      try {
+        Downloader downloader = new Downloader(this, object, partial, partial.resumeAt(), -1, options);
+        downloader.resumedAt(partial.resumeAt());
+        downloaded = downloader.start();
+      } catch (RuntimeException e) {
+        downloaded = Future.failedFuture(e);
+      }
+      return downloaded.transform(ar -> ar.succeeded() ? partial.completed().map(partial.tempPath())
+          : partial.keep().transform(v -> Future.failedFuture(ar.cause())));
+    });
   }
 
   /** Runs {@code task} on one context (the caller's, or a new one), so a transfer's state stays on one thread. */

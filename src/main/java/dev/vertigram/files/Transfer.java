@@ -31,6 +31,7 @@ abstract class Transfer<T> {
   private final String id;
   private final long started = System.nanoTime();
   private long lastEvent;
+  private long resumedAt;
   long total;
   long done;
 
@@ -83,6 +84,13 @@ abstract class Transfer<T> {
   /** Releases what the transfer holds (sources paused, temp files) after a failure. */
   abstract void cleanUp();
 
+  /** Counts {@code bytes} as done before this transfer started (a resumed download), out of the speed. */
+  void resumedAt(long bytes) {
+    resumedAt = bytes;
+    done += bytes;
+    total += bytes;
+  }
+
   void advance(long bytes) {
     done += bytes;
     long now = System.nanoTime();
@@ -91,7 +99,7 @@ abstract class Transfer<T> {
     }
     lastEvent = now;
     double seconds = Math.max(1e-9, (now - started) / 1e9);
-    Progress p = new Progress(done, total, done / seconds);
+    Progress p = new Progress(done, total, (done - resumedAt) / seconds);
     if (options.progress() != null) {
       options.progress().accept(p);
     }

@@ -19,6 +19,7 @@ public final class TransferOptions {
   private Consumer<Progress> progress;
   private Function<JsonObject, Future<JsonObject>> refresher;
   private int dcId;
+  private boolean checkHashes = true;
 
   /** New options: 20 parts in flight, no token, no callback, no refresher. */
   public static TransferOptions create() {
@@ -65,6 +66,16 @@ public final class TransferOptions {
 
   public TransferOptions progress(Consumer<Progress> callback) {
     this.progress = callback;
+    return this;
+  }
+
+  /** Whether downloads check their parts against upload.getFileHashes (default true). */
+  public boolean checkHashes() {
+    return checkHashes;
+  }
+
+  public TransferOptions checkHashes(boolean check) {
+    this.checkHashes = check;
     return this;
   }
 

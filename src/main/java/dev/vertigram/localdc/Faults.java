@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonObject;
  * <pre>{"dropConnectionAfterMessages": 3, "badServerSalt": 1, "clockSkewSeconds": 400,
  *  "rpcErrors": [{"method": "help.getNearestDc", "code": 420, "message": "FLOOD_WAIT_2", "times": 1}],
  *  "transportError": {"code": -404, "times": 1}, "corruptMsgKey": 1, "replayLastMessage": 1,
- *  "wrongNonce": 1, "gaOutOfRange": 1, "oversizedFrame": 1, "dropUpdates": 1}</pre>
+ *  "wrongNonce": 1, "gaOutOfRange": 1, "oversizedFrame": 1, "dropUpdates": 1, "corruptFilePart": 1}</pre>
  */
 public interface Faults {
 
@@ -56,6 +56,12 @@ public interface Faults {
    * the account's or channel's pts log, so clients must find the gap and recover with getDifference.
    */
   Faults dropUpdates(int times);
+
+  /**
+   * Flips a byte in the bytes of the next {@code times} upload.getFile answers (the stored file stays intact, so
+   * upload.getFileHashes still gives the true hashes): a download that checks them must notice.
+   */
+  Faults corruptFilePart(int times);
 
   /** Disarms every switch and sets the clock skew to 0. */
   Faults clear();

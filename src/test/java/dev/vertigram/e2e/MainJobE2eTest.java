@@ -18,7 +18,10 @@ import static dev.vertigram.e2e.E2e.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The main job: conf/config.json's embedded Local DC with the chat demo, where the example bot answers the user. */
+/**
+ * The main job: conf/config.json's embedded Local DC with the chat demo, where the example bot answers the user and
+ * the user's file comes back byte-exact.
+ */
 class MainJobE2eTest {
 
   @TempDir
@@ -39,7 +42,9 @@ class MainJobE2eTest {
       Promise<JsonObject> done = Promise.promise();
       vertx.eventBus().<JsonObject>consumer(ChatDemoVerticle.DONE_ADDRESS, m -> done.tryComplete(m.body()));
       await(vertx.deployVerticle(new MainVerticle(), new DeploymentOptions().setConfig(config)));
-      JsonArray replies = await(done.future()).getJsonArray("replies");
+      JsonObject summary = await(done.future());
+      JsonArray replies = summary.getJsonArray("replies");
+      assertEquals(new JsonObject().put("bytes", 8 << 20).put("byteExact", true), summary.getJsonObject("file"));
       assertTrue(replies.getString(0).startsWith("Hello!"), replies.encode());
       assertEquals("hello from the user", replies.getString(1));
       assertEquals("You said: hi bot", replies.getString(2));

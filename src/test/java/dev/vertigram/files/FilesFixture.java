@@ -13,6 +13,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -62,10 +64,35 @@ final class FilesFixture {
 
   /** Sends an uploaded file to Saved Messages as a document; the result is the message. */
   JsonObject sendUploaded(JsonObject inputFile) throws Exception {
+    return sendUploaded(inputFile, "application/octet-stream", new JsonArray());
+  }
+
+  /** Sends an uploaded file to Saved Messages as a document with this mime type and these attributes. */
+  JsonObject sendUploaded(JsonObject inputFile, String mimeType, JsonArray attributes) throws Exception {
     return messageIn(Futures.await(client.call(new JsonObject().put("_", "messages.sendMedia").put("peer", self())
         .put("media", new JsonObject().put("_", "inputMediaUploadedDocument").put("file", inputFile)
-            .put("mime_type", "application/octet-stream").put("attributes", new JsonArray()))
+            .put("mime_type", mimeType).put("attributes", attributes))
         .put("message", "").put("random_id", RANDOM_IDS.incrementAndGet()), CallOptions.create())));
+  }
+
+  /**
+   * Uploads {@code data} and sends it to Saved Messages with these attributes (and an empty name in the InputFile, so
+   * the DC adds no file name attribute of its own); the result is the message.
+   */
+  JsonObject send(byte[] data, String mimeType, JsonArray attributes) throws Exception {
+    Path source = Files.write(Files.createTempFile("up", ".bin"), data);
+    try {
+      JsonObject inputFile = Futures.await(files.upload(source.toString(), TransferOptions.create())).put("name", "");
+      return sendUploaded(inputFile, mimeType, attributes);
+    } finally {
+      Files.delete(source);
+    }
+  }
+
+  /** {@link #send} with the file name attribute {@code name}. */
+  JsonObject send(byte[] data, String name) throws Exception {
+    return send(data, "application/octet-stream", new JsonArray().add(new JsonObject()
+        .put("_", "documentAttributeFilename").put("file_name", name)));
   }
 
   /** The message of the first update that carries one. */

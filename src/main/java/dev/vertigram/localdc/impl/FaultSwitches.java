@@ -30,6 +30,7 @@ public final class FaultSwitches implements Faults {
   private final AtomicInteger gaOutOfRange = new AtomicInteger();
   private final AtomicInteger oversized = new AtomicInteger();
   private final AtomicInteger dropUpdates = new AtomicInteger();
+  private final AtomicInteger corruptFilePart = new AtomicInteger();
 
   @Override
   public Faults dropConnectionAfterMessages(int n) {
@@ -102,12 +103,18 @@ public final class FaultSwitches implements Faults {
   }
 
   @Override
+  public Faults corruptFilePart(int times) {
+    corruptFilePart.set(times);
+    return this;
+  }
+
+  @Override
   public Faults clear() {
     dropAfter.set(-1);
     skewSeconds = 0;
     rpcErrors.clear();
     for (AtomicInteger a : new AtomicInteger[] {badSalt, transportError, corruptMsgKey, replay, wrongNonce,
-        gaOutOfRange, oversized, dropUpdates}) {
+        gaOutOfRange, oversized, dropUpdates, corruptFilePart}) {
       a.set(0);
     }
     return this;
@@ -172,7 +179,7 @@ public final class FaultSwitches implements Faults {
   private Map<String, AtomicInteger> counters() {
     return Map.of("badServerSalt", badSalt, "corruptMsgKey", corruptMsgKey, "replayLastMessage", replay,
         "wrongNonce", wrongNonce, "gaOutOfRange", gaOutOfRange, "oversizedFrame", oversized,
-        "dropUpdates", dropUpdates);
+        "dropUpdates", dropUpdates, "corruptFilePart", corruptFilePart);
   }
 
   /** Counts one received message; true when it is the one after which the connection must drop. */
@@ -223,6 +230,10 @@ public final class FaultSwitches implements Faults {
 
   boolean takeDropUpdate() {
     return take(dropUpdates);
+  }
+
+  boolean takeCorruptFilePart() {
+    return take(corruptFilePart);
   }
 
   private static boolean take(AtomicInteger counter) {

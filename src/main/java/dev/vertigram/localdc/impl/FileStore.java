@@ -1,11 +1,15 @@
 package dev.vertigram.localdc.impl;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.JsonObject;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,12 +20,15 @@ final class FileStore {
 
   /** upload_max_fileparts_default of the app config. */
   static final int MAX_PARTS = 4000;
+  /** The size of the ranges upload.getFileHashes hashes (Telegram's: 128 KiB). */
+  static final int HASH_RANGE = 128 * 1024;
 
   private record UploadKey(int dcId, long userId, long fileId) {
   }
 
   private final Map<UploadKey, UploadedParts> uploads = new ConcurrentHashMap<>();
   private final Map<Long, StoredFile> files = new ConcurrentHashMap<>();
+  private final Map<Long, AtomicReferenceArray<byte[]>> rangeHashes = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final long partsTtlMillis;
   private final LongSupplier clock;
@@ -135,6 +142,26 @@ final class FileStore {
   StoredFile find(long id, long accessHash) {
     StoredFile file = files.get(id);
     return file != null && file.accessHash() == accessHash ? file : null;
+  }
+
+  /** The SHA-256 of the {@code index}-th {@value #HASH_RANGE}-byte range of {@code file}, computed once. */
+  byte[] rangeHash(StoredFile file, int index) {
+    long size = file.content().size();
+    AtomicReferenceArray<byte[]> all = rangeHashes.computeIfAbsent(file.id(),
+        id -> new AtomicReferenceArray<>((int) ((size + HASH_RANGE - 1) / HASH_RANGE)));
+    byte[] hash = all.get(index);
+    if (hash == null) {
+      long offset = (long) index * HASH_RANGE;
+      try {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update(((BufferInternal) file.content().slice(offset, HASH_RANGE)).getByteBuf().nioBuffer());
+        hash = sha.digest();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+      all.set(index, hash);
+    }
+    return hash;
   }
 
   private void sweep(long now) {

@@ -2,12 +2,15 @@ package dev.vertigram.localdc.impl;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * upload.saveFilePart, upload.saveBigFilePart and upload.getFile (see {@link FileStore} for the part rules). getFile
- * enforces Telegram's offset/limit rules, answers FILE_MIGRATE_X on a DC that does not hold the file, checks the
- * file reference, and answers with a zero-copy slice of the stored chunk.
+ * upload.saveFilePart, upload.saveBigFilePart, upload.getFile and upload.getFileHashes (see {@link FileStore} for the
+ * part rules). getFile enforces Telegram's offset/limit rules, answers FILE_MIGRATE_X on a DC that does not hold the
+ * file, checks the file reference, and answers with a zero-copy slice of the stored chunk. getFileHashes gives the
+ * SHA-256 of the {@value FileStore#HASH_RANGE}-byte ranges of the 1 MiB block holding the offset, from the range
+ * holding it on (the last range of the file is shorter; none past the end).
  */
 final class UploadMethods implements MethodRegistry.Area {
 
@@ -18,7 +21,8 @@ final class UploadMethods implements MethodRegistry.Area {
   public void register(MethodRegistry registry) {
     registry.add("upload.saveFilePart", call -> savePart(call, false))
         .add("upload.saveBigFilePart", call -> savePart(call, true))
-        .add("upload.getFile", UploadMethods::getFile);
+        .add("upload.getFile", UploadMethods::getFile)
+        .add("upload.getFileHashes", UploadMethods::getFileHashes);
   }
 
   private static Future<JsonObject> savePart(RpcCall call, boolean big) {
@@ -34,8 +38,43 @@ final class UploadMethods implements MethodRegistry.Area {
     long offset = q.getLong("offset");
     int limit = q.getInteger("limit");
     checkRange(offset, limit, Boolean.TRUE.equals(q.getBoolean("precise")));
+    StoredFile file = servedFile(call, q.getJsonObject("location"));
+    Buffer bytes = file.content().slice(offset, limit);
+    if (bytes.length() > 0 && call.dc().faults().takeCorruptFilePart()) {
+      bytes = bytes.copy();
+      bytes.setByte(bytes.length() / 2, (byte) ~bytes.getByte(bytes.length() / 2));
+    }
+    String type = offset == 0 ? FileTypes.storageType(file.content().head(FileTypes.HEAD)) : "storage.filePartial";
+    return Future.succeededFuture(new JsonObject().put("_", "upload.file")
+        .put("type", new JsonObject().put("_", type))
+        .put("mtime", file.object().getInteger("date", 0)).put("bytes", bytes));
+  }
+
+  private static Future<JsonObject> getFileHashes(RpcCall call) {
+    JsonObject q = call.query();
+    call.requireUser();
+    long offset = q.getLong("offset");
+    if (offset < 0) {
+      throw new RpcErrorException(400, "OFFSET_INVALID");
+    }
+    StoredFile file = servedFile(call, q.getJsonObject("location"));
     FileStore files = call.dc().core().files();
-    JsonObject location = q.getJsonObject("location");
+    JsonArray hashes = new JsonArray();
+    long blockEnd = Math.min(file.content().size(), (offset / MIB + 1) * MIB);
+    for (long at = offset - offset % FileStore.HASH_RANGE; at < blockEnd; at += FileStore.HASH_RANGE) {
+      hashes.add(new JsonObject().put("_", "fileHash").put("offset", at)
+          .put("limit", (int) Math.min(FileStore.HASH_RANGE, blockEnd - at))
+          .put("hash", Buffer.buffer(files.rangeHash(file, (int) (at / FileStore.HASH_RANGE)))));
+    }
+    return Future.succeededFuture(new JsonObject().put("_", "vector").put("value", hashes));
+  }
+
+  /**
+   * The file a location designates, served by this DC: LOCATION_INVALID, FILE_MIGRATE_X, FILE_REFERENCE_* (not for
+   * secret chat files, which have no reference).
+   */
+  private static StoredFile servedFile(RpcCall call, JsonObject location) {
+    FileStore files = call.dc().core().files();
     String kind = location.getString("_");
     boolean encrypted = "inputEncryptedFileLocation".equals(kind);
     if (!encrypted && !"inputDocumentFileLocation".equals(kind) && !"inputPhotoFileLocation".equals(kind)) {
@@ -51,11 +90,7 @@ final class UploadMethods implements MethodRegistry.Area {
     if (!encrypted) {
       files.refs().check(file.id(), location.getBuffer("file_reference"));
     }
-    Buffer bytes = file.content().slice(offset, limit);
-    String type = offset == 0 ? FileTypes.storageType(file.content().head(FileTypes.HEAD)) : "storage.filePartial";
-    return Future.succeededFuture(new JsonObject().put("_", "upload.file")
-        .put("type", new JsonObject().put("_", type))
-        .put("mtime", file.object().getInteger("date", 0)).put("bytes", bytes));
+    return file;
   }
 
   /**
