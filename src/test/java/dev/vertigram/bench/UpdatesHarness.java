@@ -15,6 +15,7 @@ import dev.vertigram.updates.UpdatesVerticle;
 import dev.vertigram.updates.Vertigrams;
 import dev.vertigram.updates.impl.HandlerLink;
 import dev.vertigram.updates.impl.StateStore;
+import dev.vertigram.updates.impl.UpdateFeed;
 import dev.vertigram.updates.impl.UpdatesEnv;
 import dev.vertigram.updates.impl.UpdatesSource;
 import io.vertx.core.Future;
@@ -257,6 +258,7 @@ public final class UpdatesHarness {
     SyntheticSource source = new SyntheticSource();
     String session = "synthetic";
     Counting handler = new Counting();
+    UpdatesVerticle verticle = new UpdatesVerticle(session, source);
     Method bind = EventHandler.class.getDeclaredMethod("bind", String.class, HandlerLink.class);
     bind.setAccessible(true);
     bind.invoke(handler, session, new HandlerLink() {
@@ -276,12 +278,17 @@ public final class UpdatesHarness {
       }
 
       @Override
+      public UpdateFeed updates() {
+        return verticle.feed();
+      }
+
+      @Override
       public String selfUsername() {
         return "me";
       }
     });
     await(vertx.deployVerticle(handler));
-    await(vertx.deployVerticle(new UpdatesVerticle(session, source)));
+    await(vertx.deployVerticle(verticle));
     // warm-up, then the measured run
     int warm = Math.max(1, containers / 4);
     push(source, 0, warm, perContainer);
