@@ -1,5 +1,6 @@
 package dev.vertigram.updates;
 
+import dev.vertigram.updates.impl.UpdateFeed;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -36,6 +37,11 @@ final class DeployedUpdates implements UpdatesManager {
     deploymentId = null;
     started = null;
     return id == null ? Future.succeededFuture() : vertx.undeploy(id);
+  }
+
+  @Override
+  public UpdateFeed feed() {
+    return verticle.feed();
   }
 
   @Override

@@ -7,9 +7,9 @@ import dev.vertigram.updates.impl.HandlerLink;
 import dev.vertigram.updates.impl.HandlerScan;
 import dev.vertigram.updates.impl.MessageFilter;
 import dev.vertigram.updates.impl.PersistentFields;
+import dev.vertigram.updates.impl.UpdateFeed;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -18,15 +18,17 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The base of a bot or userbot: a verticle that receives its session's updates (from the UpdatesVerticle, on
- * {@code vertigram.<session>.update}) and dispatches each one to
+ * The base of a bot or userbot: a verticle that receives its session's updates (from the session's UpdatesVerticle,
+ * in the same JVM) and dispatches each one to
  * <ul>
  *   <li>{@link #onAny(JsonObject)};</li>
  *   <li>the method named after its constructor, {@code onUpdateNewMessage(JsonObject)} for updateNewMessage...;</li>
  *   <li>every {@link Handler} method whose filter accepts it.</li>
  * </ul>
  * {@link Cron} methods run on periodic timers, {@link Persistent} fields are loaded before {@link #onStart()} and
- * saved every 30 s and on stop. A method that throws (or returns a failed Future) never stops dispatch: the error is
+ * saved every 30 s and on stop. Updates arrive through the session's {@link UpdateFeed}, without the event bus's copy
+ * per consumer: an update is shared with the session's other handlers and must be treated as read-only (copy it
+ * before changing it). A method that throws (or returns a failed Future) never stops dispatch: the error is
  * logged and sent to {@link #getReportPeers()} (rate-limited). Handler methods run on this verticle's event loop:
  * they must not block.
  *
@@ -41,7 +43,7 @@ public abstract class EventHandler extends VerticleBase {
   private HandlerScan scan;
   private ErrorReporter reporter;
   private PersistentFields fields;
-  private MessageConsumer<JsonObject> consumer;
+  private UpdateFeed.Subscription subscription;
   private final List<PeriodicLoop> loops = new ArrayList<>();
 
   /** Binds this handler to a session before deployment. */
@@ -120,7 +122,7 @@ public abstract class EventHandler extends VerticleBase {
       }));
     }
     return Future.all(senders).compose(v -> fields.load()).compose(v -> {
-      consumer = vertx.eventBus().localConsumer(UpdatesVerticle.address(session), m -> dispatch(m.body()));
+      subscription = link.updates().subscribe(context, this::dispatch);
       for (HandlerScan.Timed t : scan.crons) {
         loops.add(new PeriodicLoop(vertx, t.method().getName(), t.periodMs(), l -> invoke(t.method()).map(false)));
       }
@@ -128,16 +130,16 @@ public abstract class EventHandler extends VerticleBase {
         loops.add(new PeriodicLoop(vertx, "persistent fields", SAVE_PERIOD_MS, l -> fields.save().map(false)));
       }
       loops.forEach(PeriodicLoop::start);
-      return consumer.completion();
-    }).compose(v -> onStart());
+      return onStart();
+    });
   }
 
   @Override
   public final Future<?> stop() {
     List<Future<?>> all = new ArrayList<>();
     loops.forEach(l -> all.add(l.stop()));
-    if (consumer != null) {
-      all.add(consumer.unregister());
+    if (subscription != null) {
+      subscription.close();
     }
     if (fields != null) {
       all.add(fields.save());

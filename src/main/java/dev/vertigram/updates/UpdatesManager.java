@@ -1,6 +1,7 @@
 package dev.vertigram.updates;
 
 import dev.vertigram.client.Vertigram;
+import dev.vertigram.updates.impl.UpdateFeed;
 import dev.vertigram.updates.impl.UpdatesSource;
 import dev.vertigram.updates.impl.VertigramLink;
 import io.vertx.core.Future;
@@ -25,6 +26,9 @@ public interface UpdatesManager {
 
   /** Stops and saves the state. */
   Future<Void> stop();
+
+  /** The in-JVM path to the session's EventHandlers; it exists before {@link #start()}. */
+  UpdateFeed feed();
 
   /** Every RPC result with its request: updates inside (messages.sendMessage...) go through the state machine. */
   void handleResult(JsonObject request, JsonObject result);

@@ -1,6 +1,7 @@
 package dev.vertigram.updates;
 
 import dev.vertigram.updates.impl.StateStore;
+import dev.vertigram.updates.impl.UpdateFeed;
 import dev.vertigram.updates.impl.UpdateStateMachine;
 import dev.vertigram.updates.impl.UpdatesEnv;
 import dev.vertigram.updates.impl.UpdatesSource;
@@ -14,12 +15,15 @@ import java.util.Map;
 
 /**
  * One per session: owns the update state machine and publishes each update on {@code vertigram.<session>.update}
- * and on {@code vertigram.<session>.update.<constructor>} (e.g. {@code .update.updateNewMessage}).
+ * and on {@code vertigram.<session>.update.<constructor>} (e.g. {@code .update.updateNewMessage}), where every
+ * consumer gets its own copy as usual on the event bus. The session's EventHandlers receive the same updates through
+ * {@link #feed()} instead: one shared, read-only instance, no copy.
  */
 public final class UpdatesVerticle extends VerticleBase {
 
   private final String session;
   private final UpdatesSource source;
+  private final UpdateFeed feed = new UpdateFeed();
   private UpdateStateMachine machine;
   private Context ctx;
 
@@ -27,6 +31,11 @@ public final class UpdatesVerticle extends VerticleBase {
   public UpdatesVerticle(String session, UpdatesSource source) {
     this.session = session;
     this.source = source;
+  }
+
+  /** The in-JVM path to the session's EventHandlers (no copy per consumer; see {@link UpdateFeed}). */
+  public UpdateFeed feed() {
+    return feed;
   }
 
   /** The address every update of {@code session} is published on. */
@@ -69,6 +78,7 @@ public final class UpdatesVerticle extends VerticleBase {
 
       @Override
       public void deliver(JsonObject update) {
+        feed.deliver(update);
         bus.publish(all, update);
         bus.publish(byType.computeIfAbsent(update.getString("_"), t -> all + "." + t), update);
       }

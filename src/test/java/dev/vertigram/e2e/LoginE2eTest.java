@@ -104,7 +104,7 @@ class LoginE2eTest {
   }
 
   /** Sets a 2FA password (account.updatePasswordSettings) on a session without one. */
-  private static void setPassword(Vertigram tg, String password) {
+  static void setPassword(Vertigram tg, String password) {
     JsonObject info = await(tg.call(new JsonObject().put("_", "account.getPassword")));
     JsonObject algo = info.getJsonObject("new_algo");
     byte[] verifier = Srp.verifier(password.getBytes(StandardCharsets.UTF_8), algo.getBuffer("salt1").getBytes(),

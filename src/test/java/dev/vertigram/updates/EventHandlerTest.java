@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertigram.storage.StringMap;
 import dev.vertigram.updates.impl.HandlerLink;
+import dev.vertigram.updates.impl.UpdateFeed;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -76,6 +77,7 @@ class EventHandlerTest {
   private final Vertx vertx = Vertx.vertx();
   private final List<JsonObject> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Buffer> fields = new ConcurrentHashMap<>();
+  private final UpdateFeed feed = new UpdateFeed();
 
   @AfterEach
   void tearDown() throws Exception {
@@ -117,6 +119,10 @@ class EventHandlerTest {
         return map;
       }
 
+      public UpdateFeed updates() {
+        return feed;
+      }
+
       public String selfUsername() {
         return "testbot";
       }
@@ -136,7 +142,7 @@ class EventHandlerTest {
   }
 
   private void publish(JsonObject u) {
-    vertx.eventBus().publish(UpdatesVerticle.address("s1"), u);
+    feed.deliver(u);
   }
 
   private static void waitFor(Supplier<Boolean> cond) throws Exception {

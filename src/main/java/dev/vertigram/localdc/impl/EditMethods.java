@@ -8,10 +8,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Changing and re-sending existing messages: messages.editMessage (text, entities, media; updateEditMessage in every
@@ -153,8 +156,46 @@ final class EditMethods implements MethodRegistry.Area {
       }
       return Social.updates(views, me, updates, call.now(), 0);
     });
-    call.social().deliver(call, pushes);
+    call.social().deliver(call, perRecipient(pushes));
     return Future.succeededFuture(result);
+  }
+
+  /**
+   * One push per recipient, as Telegram sends a forwarded batch: the updates of all its messages in one Updates, with
+   * the union of their users and chats.
+   */
+  private static List<Social.Push> perRecipient(List<Social.Push> pushes) {
+    Map<Long, JsonObject> byUser = new LinkedHashMap<>();
+    Map<Long, Set<Long>> seen = new HashMap<>();
+    for (Social.Push p : pushes) {
+      JsonObject merged = byUser.get(p.userId());
+      if (merged == null) {
+        byUser.put(p.userId(), p.updates());
+        Set<Long> ids = new HashSet<>();
+        for (String key : new String[] {"users", "chats"}) {
+          p.updates().getJsonArray(key).forEach(o -> ids.add(refKey(key, (JsonObject) o)));
+        }
+        seen.put(p.userId(), ids);
+        continue;
+      }
+      merged.getJsonArray("updates").addAll(p.updates().getJsonArray("updates"));
+      Set<Long> ids = seen.get(p.userId());
+      for (String key : new String[] {"users", "chats"}) {
+        for (Object o : p.updates().getJsonArray(key)) {
+          if (ids.add(refKey(key, (JsonObject) o))) {
+            merged.getJsonArray(key).add(o);
+          }
+        }
+      }
+    }
+    List<Social.Push> out = new ArrayList<>(byUser.size());
+    byUser.forEach((user, updates) -> out.add(new Social.Push(user, updates)));
+    return out;
+  }
+
+  /** Users and chats in one set: chat ids are negated. */
+  private static long refKey(String key, JsonObject ref) {
+    return key.equals("users") ? ref.getLong("id") : -ref.getLong("id");
   }
 
   /** The forward header: the original one when forwarding a forward, else the message's author and date. */

@@ -16,6 +16,9 @@ public interface HandlerLink {
   /** The session's {@code Db.HANDLER_FIELDS}. */
   StringMap fields();
 
+  /** The session's updates, delivered without a copy (see {@link UpdateFeed}). */
+  UpdateFeed updates();
+
   /** The account's username, or null. */
   String selfUsername();
 }

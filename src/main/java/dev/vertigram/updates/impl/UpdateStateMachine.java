@@ -222,7 +222,8 @@ public final class UpdateStateMachine {
     if (u.containsKey("channel_id")) {
       return u.getLong("channel_id");
     }
-    JsonObject peer = u.getJsonObject("message", new JsonObject()).getJsonObject("peer_id");
+    JsonObject msg = u.getJsonObject("message");
+    JsonObject peer = msg == null ? null : msg.getJsonObject("peer_id");
     return peer != null && "peerChannel".equals(peer.getString("_")) ? peer.getLong("channel_id") : 0;
   }
 

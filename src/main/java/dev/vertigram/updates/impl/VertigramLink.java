@@ -79,6 +79,11 @@ public final class VertigramLink implements UpdatesSource, HandlerLink {
   }
 
   @Override
+  public UpdateFeed updates() {
+    return tg.updates().feed();
+  }
+
+  @Override
   public String selfUsername() {
     return selfUsername;
   }

@@ -1,0 +1,147 @@
+package dev.vertigram.e2e;
+
+import static dev.vertigram.e2e.E2e.await;
+import static dev.vertigram.e2e.E2e.until;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vertigram.client.Vertigram;
+import dev.vertigram.peers.PeerNotInDbException;
+import dev.vertigram.updates.Vertigrams;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Updates and session state end to end: {@code @Persistent} fields of an EventHandler across a restart of its
+ * session (with messages sent while it was down: none lost, none twice), a forwarded batch (one pushed Updates of
+ * many messages) dropped whole by the Local DC and recovered, and {@code peer.cacheAllPeersOnStartup} filling a new
+ * session's peer database through messages.getDialogs.
+ */
+class UpdatesDeliveryE2eTest {
+
+  private final E2e e2e = E2e.get();
+  @TempDir
+  Path dir;
+
+  private Vertigram startTally(String session) {
+    return await(Vertigrams.startAndLoop(e2e.vertx, session, e2e.settings(dir.resolve(session)), Tally.class));
+  }
+
+  private static void send(Vertigram from, String to, String text) {
+    await(from.call(new JsonObject().put("_", "messages.sendMessage").put("peer", to).put("message", text)));
+  }
+
+  @Test
+  void persistentFieldsSurviveARestartAndNothingIsLostOrRepeated() {
+    String suffix = Long.toString(System.nanoTime() % 1_000_000);
+    Vertigram a = e2e.newUser(dir.resolve("a"), "Sender", null);
+    await(e2e.newUser(dir.resolve("tally"), "Tally", "tally" + suffix).close());
+    Vertigram b = startTally("tally");
+    assertEquals(0, Tally.countAtStart);
+    send(a, "@tally" + suffix, "one");
+    send(a, "@tally" + suffix, "two");
+    until(10_000, () -> Tally.current.textsNow().size() == 2, "two texts");
+    await(b.close());
+
+    send(a, "@tally" + suffix, "three"); // while the handler's session is down
+    b = startTally("tally");
+    assertEquals(2, Tally.countAtStart, "the count was loaded before onStart");
+    until(10_000, () -> Tally.current.textsNow().size() >= 3, "the text sent while down");
+    send(a, "@tally" + suffix, "four");
+    until(10_000, () -> Tally.current.textsNow().size() >= 4, "a fourth text");
+    assertEquals(new JsonArray().add("one").add("two").add("three").add("four"), Tally.current.textsNow());
+    assertEquals(4, Tally.current.count);
+    assertEquals("four", Tally.current.last);
+    await(b.close());
+    await(a.close());
+  }
+
+  @Test
+  void aForwardedBatchDroppedWholeIsRecoveredOnce() {
+    String suffix = Long.toString(System.nanoTime() % 1_000_000);
+    Vertigram a = e2e.newUser(dir.resolve("a"), "Forwarder", null);
+    await(e2e.newUser(dir.resolve("fwd"), "Receiver", "fwdrcv" + suffix).close());
+    Vertigram b = startTally("fwd");
+    JsonArray ids = new JsonArray();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      JsonObject sent = await(a.call(new JsonObject().put("_", "messages.sendMessage").put("peer", "me")
+          .put("message", "saved " + i)));
+      ids.add(sent.getInteger("id"));
+      expected.add("saved " + i);
+    }
+    forward(a, ids, "@fwdrcv" + suffix);
+    until(10_000, () -> Tally.current.textsNow().size() >= 30, "the first batch");
+    long differences = e2e.dc.stats().executions("updates.getDifference");
+    e2e.dc.faults().dropUpdates(1); // the whole second batch: one push
+    forward(a, ids, "@fwdrcv" + suffix);
+    forward(a, ids, "@fwdrcv" + suffix);
+    until(10_000, () -> Tally.current.textsNow().size() >= 90, "three batches despite the dropped push");
+    assertTrue(e2e.dc.stats().executions("updates.getDifference") > differences, "recovered by getDifference");
+    List<Object> all = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      all.addAll(expected);
+    }
+    assertEquals(new JsonArray(all), Tally.current.textsNow(), "each forwarded message once, in order");
+    await(b.close());
+    await(a.close());
+  }
+
+  private static void forward(Vertigram from, JsonArray ids, String to) {
+    JsonArray randomIds = new JsonArray();
+    ids.forEach(id -> randomIds.add(ThreadLocalRandom.current().nextLong()));
+    await(from.call(new JsonObject().put("_", "messages.forwardMessages").put("from_peer", "me").put("to_peer", to)
+        .put("id", ids).put("random_id", randomIds)));
+  }
+
+  @Test
+  void cacheAllPeersOnStartupFillsThePeerDatabase() {
+    String phone = E2e.newPhone(1);
+    Vertigram owner = await(Vertigram.open(e2e.vertx, "owner", e2e.settings(dir.resolve("owner"))));
+    await(owner.phoneLogin(phone));
+    await(owner.completePhoneLogin(E2e.code(phone)));
+    await(owner.completeSignup("Owner", ""));
+    List<Long> channels = new ArrayList<>();
+    // one page of dialogs: the Local DC's getDialogs has no offsets (no dialogsSlice) yet
+    for (int i = 0; i < 30; i++) {
+      JsonObject created = await(owner.call(new JsonObject().put("_", "channels.createChannel")
+          .put("title", "channel " + i).put("about", "")));
+      channels.add(created.getJsonArray("chats").getJsonObject(0).getLong("id"));
+    }
+    await(owner.close());
+    String oldest = "-100" + channels.get(0);
+    String newest = "-100" + channels.get(channels.size() - 1);
+
+    Vertigram plain = loginAgain("plain", phone, false);
+    assertInstanceOf(PeerNotInDbException.class, E2e.failure(plain.peers().getInfo(oldest)),
+        "a new session knows no channel by its id alone");
+    await(plain.close());
+
+    Vertigram cached = loginAgain("cached", phone, true);
+    long dialogs = e2e.dc.stats().executions("messages.getDialogs");
+    assertEquals("channel 0", await(cached.peers().getInfo(oldest)).getJsonObject("Chat").getString("title"));
+    assertEquals("channel 29", await(cached.peers().getInfo(newest)).getJsonObject("Chat").getString("title"));
+    assertEquals(dialogs, e2e.dc.stats().executions("messages.getDialogs"), "answered from the peer database");
+    await(cached.close());
+  }
+
+  /** A new session of the account of {@code phone}, logged in by code through start(). */
+  private Vertigram loginAgain(String session, String phone, boolean cacheAll) {
+    Vertigram tg = await(Vertigram.open(e2e.vertx, session, e2e.settings(dir.resolve(session))
+        .cacheAllPeersOnStartup(cacheAll)));
+    await(tg.phoneLogin(phone));
+    await(tg.completePhoneLogin(E2e.code(phone)));
+    long before = e2e.dc.stats().executions("messages.getDialogs");
+    await(tg.login());
+    assertEquals(cacheAll ? 1 : 0, e2e.dc.stats().executions("messages.getDialogs") - before,
+        "getDialogs with cacheAllPeersOnStartup, not without");
+    return tg;
+  }
+}
