@@ -1,5 +1,6 @@
 package dev.vertigram.client;
 
+import dev.vertigram.ipc.IpcOptions;
 import dev.vertigram.storage.StoreOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +18,8 @@ import io.vertx.core.json.JsonObject;
  *   "storage":    {StoreOptions JSON},
  *   "logger":     {"level": "INFO"},
  *   "localDc":    {"dcsFile": "state/localdc/dcs.json"} or {"dcs": [...], "rsa_public_key": PEM, "host": "..."},
- *   "login":      {"botToken": "id:secret"} or {"phone": "+99966..."} or {"interactive": true} }
+ *   "login":      {"botToken": "id:secret"} or {"phone": "+99966..."} or {"interactive": true},
+ *   "ipc":        {IpcOptions JSON: "enabled", "autoStart", "tcp", "idleExit", ...} }
  * </pre>
  * The appInfo, connection and rpc sections map onto {@link ClientOptions} ({@link #client()}), the storage section
  * onto {@link StoreOptions} ({@link #storage()}; {@code peer.fullInfoCacheTtl} is its {@code fullInfoTtl}). A wrong
@@ -37,6 +39,7 @@ public final class Settings {
   private String botToken;
   private String phone;
   private boolean interactive;
+  private IpcOptions ipc = new IpcOptions();
 
   /** Defaults: no api_id, no DC (set connection.dcs, or localDc), memory storage, no login. */
   public Settings() {
@@ -45,7 +48,7 @@ public final class Settings {
   /** Reads the JSON form; absent keys keep their defaults, a wrong value throws an IllegalArgumentException. */
   public Settings(JsonObject json) {
     SettingsReader root = new SettingsReader(json, "settings", "appInfo", "connection", "rpc", "peer", "storage",
-        "logger", "localDc", "login");
+        "logger", "localDc", "login", "ipc");
     JsonObject clientJson = new JsonObject();
     SettingsParts.appInfo(root, clientJson);
     ipv6 = SettingsParts.connection(root, clientJson);
@@ -74,6 +77,11 @@ public final class Settings {
       throw SettingsReader.bad("settings.login.phone", "a phone number like +999661234", phone);
     }
     interactive = login.bool("interactive", false);
+    try {
+      ipc = new IpcOptions(root.object("ipc"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("settings." + e.getMessage(), e);
+    }
     if (botToken != null && phone != null) {
       throw new IllegalArgumentException("settings.login: expected botToken or phone, not both");
     }
@@ -107,7 +115,8 @@ public final class Settings {
             .put("callTimeout", c.getValue("callTimeout")))
         .put("peer", new JsonObject().put("fullInfoCacheTtl", storage.getFullInfoTtl())
             .put("cacheAllPeersOnStartup", cacheAllPeersOnStartup))
-        .put("storage", storage.toJson()).put("logger", new JsonObject().put("level", logLevel)).put("login", login);
+        .put("storage", storage.toJson()).put("logger", new JsonObject().put("level", logLevel)).put("login", login)
+        .put("ipc", ipc.toJson());
     return localDc == null ? json : json.put("localDc", localDc.copy());
   }
 
@@ -222,6 +231,16 @@ public final class Settings {
 
   public Settings interactive(boolean interactive) {
     this.interactive = interactive;
+    return this;
+  }
+
+  /** The ipc section: serving the session to other processes, forwarding to its owner, workers (change in place). */
+  public IpcOptions ipc() {
+    return ipc;
+  }
+
+  public Settings ipc(IpcOptions ipc) {
+    this.ipc = ipc;
     return this;
   }
 

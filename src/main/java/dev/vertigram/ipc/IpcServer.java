@@ -6,9 +6,12 @@ import dev.vertigram.ipc.impl.ServerConnection;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.SocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,13 +30,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class IpcServer {
 
+  /** The event-bus header marking an update that a forwarder published again in its own JVM. */
+  public static final String RELAYED = "vertigram-ipc-relayed";
+  private static final Logger LOG = LoggerFactory.getLogger(IpcServer.class);
+
   private final Vertx vertx;
   private final Path folder;
   private final NetServer server;
   private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
   private final Set<ServerConnection> subscribers = ConcurrentHashMap.newKeySet();
   private final long idleMillis;
+  private boolean tcp;
+  private volatile MessageConsumer<JsonObject> relay;
   private Handler<Void> idleHandler;
+  private volatile Handler<Void> shutdownHandler;
   private long idleTimer = -1;
 
   private IpcServer(Vertx vertx, Path folder, NetServer server, long idleMillis) {
@@ -58,7 +68,7 @@ public final class IpcServer {
     String token = HexFormat.of().formatHex(random);
     IpcServer ipc = new IpcServer(vertx, folder, vertx.createNetServer(), options.idleExitMillis());
     ServerConnection.Owner owner = new ServerConnection.Owner(token, target, dedupe, options.maxFrameBytes(),
-        ipc.subscribers::add);
+        ipc.subscribers::add, ipc::shutdownRequested);
     ipc.server.connectHandler(socket -> {
       ServerConnection c = new ServerConnection(socket, owner);
       ipc.connections.add(c);
@@ -73,11 +83,14 @@ public final class IpcServer {
     return vertx.<Void>executeBlocking(() -> {
       EndpointFile.delete(folder);
       return null;
-    }).compose(v -> options.tcp() ? ipc.server.listen(0, "127.0.0.1")
-        : ipc.server.listen(SocketAddress.domainSocketAddress(sock.toString())))
+    }).compose(v -> options.tcp() ? ipc.listenTcp() : ipc.server.listen(SocketAddress.domainSocketAddress(
+        sock.toString())).recover(e -> {
+          LOG.warn("IPC: cannot listen on the UNIX socket {} ({}): serving on TCP 127.0.0.1", sock, e.toString());
+          return ipc.listenTcp();
+        }))
         .compose(s -> vertx.executeBlocking(() -> {
           JsonObject endpoint = new JsonObject().put("token", token);
-          if (options.tcp()) {
+          if (ipc.tcp) {
             endpoint.put("host", "127.0.0.1").put("port", s.actualPort());
           } else {
             EndpointFile.ownerOnly(sock);
@@ -86,6 +99,11 @@ public final class IpcServer {
           EndpointFile.write(folder, endpoint);
           return ipc;
         })).onSuccess(IpcServer::idle);
+  }
+
+  private Future<NetServer> listenTcp() {
+    tcp = true;
+    return server.listen(0, "127.0.0.1");
   }
 
   /** Sends an update to every forwarder that subscribed (wire it to the client's update handler). */
@@ -100,6 +118,31 @@ public final class IpcServer {
   public IpcServer idleHandler(Handler<Void> handler) {
     this.idleHandler = handler;
     return this;
+  }
+
+  /**
+   * Accepts the forwarders' requests to stop serving (a takeover by {@code startAndLoop}): {@code handler} runs once
+   * the requester has been told yes, and should release the session (close it) and exit. Without a handler (the
+   * default) such requests are refused: only background workers hand their session over.
+   */
+  public IpcServer shutdownHandler(Handler<Void> handler) {
+    this.shutdownHandler = handler;
+    return this;
+  }
+
+  private boolean shutdownRequested() {
+    Handler<Void> h = shutdownHandler;
+    if (h == null) {
+      return false;
+    }
+    LOG.info("IPC: a forwarder asked this owner to hand the session over");
+    vertx.runOnContext(v -> h.handle(null));
+    return true;
+  }
+
+  /** Whether the endpoint is on TCP (configured, or the fallback when the domain socket failed). */
+  public boolean tcp() {
+    return tcp;
   }
 
   /** (Re)arms the idle timer when nobody is connected, disarms it otherwise. */
@@ -118,6 +161,23 @@ public final class IpcServer {
     }
   }
 
+  /**
+   * Relays to the subscribed forwarders every update published on the event bus at {@code address} (the session's
+   * UpdatesVerticle address), except those a forwarder in this JVM published again (header {@link #RELAYED}).
+   */
+  public IpcServer relayUpdates(String address) {
+    MessageConsumer<JsonObject> old = relay;
+    relay = vertx.eventBus().<JsonObject>consumer(address, m -> {
+      if (m.headers().get(RELAYED) == null) {
+        publishUpdate(m.body());
+      }
+    });
+    if (old != null) {
+      old.unregister();
+    }
+    return this;
+  }
+
   /** How many forwarders are connected. */
   public int connections() {
     return connections.size();
@@ -125,7 +185,10 @@ public final class IpcServer {
 
   /** Stops serving: closes every connection and deletes the endpoint files. Calls still running go on. */
   public Future<Void> close() {
-    return server.close().compose(v -> Future.join(connections.stream().map(ServerConnection::close).toList()))
+    MessageConsumer<JsonObject> r = relay;
+    Future<Void> unrelayed = r == null ? Future.succeededFuture() : r.unregister();
+    return unrelayed.eventually(server::close)
+        .compose(v -> Future.join(connections.stream().map(ServerConnection::close).toList()))
         .compose(v -> vertx.executeBlocking(() -> {
           EndpointFile.delete(folder);
           return null;

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +29,7 @@ public final class ServerConnection {
 
   /** What every connection of one owner shares. */
   public record Owner(String token, RpcClient target, Dedupe dedupe, int maxFrameBytes,
-                      Consumer<ServerConnection> onSubscribe) {
+                      Consumer<ServerConnection> onSubscribe, BooleanSupplier onShutdown) {
   }
 
   private final NetSocket socket;
@@ -95,6 +96,12 @@ public final class ServerConnection {
         }
       }
       case "subscribe" -> owner.onSubscribe().accept(this);
+      case "shutdown" -> {
+        long id = frame.getLong("id");
+        writer.write(owner.onShutdown().getAsBoolean() ? Wire.reply(id, new JsonObject(), null)
+            : Wire.reply(id, null, new VertxException("this owner does not hand its session over (only background "
+            + "workers do)", true)));
+      }
       default -> reject("unknown frame type " + type);
     }
   }
