@@ -72,7 +72,7 @@ public final class IpcClient implements RpcClient {
       return Future.failedFuture(new IllegalStateException("IPC client closed"));
     }
     long id = ids.incrementAndGet();
-    JsonObject frame = new JsonObject().put("t", "call").put("id", id).put("method", method);
+    JsonObject frame = new JsonObject().put("t", "call").put("id", id).put("method", Wire.pinRandomId(method));
     JsonObject opts = Wire.options(callOptions);
     if (!opts.isEmpty()) {
       frame.put("opts", opts);

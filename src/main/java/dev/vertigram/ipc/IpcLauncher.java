@@ -1,5 +1,6 @@
 package dev.vertigram.ipc;
 
+import dev.vertigram.ipc.impl.EndpointFile;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -52,10 +53,12 @@ public final class IpcLauncher {
     return IpcClient.connect(vertx, folder, options).recover(none -> {
       Path log = folder.resolve(WORKER_LOG);
       long deadline = System.nanoTime() + options.startTimeoutMillis() * 1_000_000;
-      return vertx.executeBlocking(() -> new ProcessBuilder(workerCommand).redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start())
-          .compose(worker -> poll(vertx, folder, options, worker, log, deadline));
+      return vertx.executeBlocking(() -> {
+        EndpointFile.createPrivate(log);
+        return new ProcessBuilder(workerCommand).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      }).compose(worker -> poll(vertx, folder, options, worker, log, deadline));
     });
   }
 

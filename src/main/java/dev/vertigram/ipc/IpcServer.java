@@ -2,6 +2,7 @@ package dev.vertigram.ipc;
 
 import dev.vertigram.ipc.impl.Dedupe;
 import dev.vertigram.ipc.impl.EndpointFile;
+import dev.vertigram.ipc.impl.ResultJournal;
 import dev.vertigram.ipc.impl.ServerConnection;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -22,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The owner's IPC endpoint: the process holding a session's lock serves the others' calls on {@code ipc.sock}, a
  * UNIX domain socket in the session folder (or TCP on 127.0.0.1 as a fallback), mode 0600, and describes it with a
- * random token in {@code ipc.json}, mode 0600. Calls run on {@code target} once per request id.
+ * random token in {@code ipc.json}, mode 0600. Calls run on {@code target} once per request id; their replies are
+ * also kept in {@code ipc-results.jsonl} until acknowledged, so that the next owner answers a replayed request id
+ * without running it again.
  * <pre>
  * IpcServer.start(vertx, sessionFolder, client::call, new IpcOptions())
  *     .onSuccess(ipc -> client.updateHandler(ipc::publishUpdate));
@@ -40,14 +43,16 @@ public final class IpcServer {
   private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
   private final Set<ServerConnection> subscribers = ConcurrentHashMap.newKeySet();
   private final long idleMillis;
+  private final ResultJournal journal;
   private boolean tcp;
   private volatile MessageConsumer<JsonObject> relay;
   private Handler<Void> idleHandler;
   private volatile Handler<Void> shutdownHandler;
   private long idleTimer = -1;
 
-  private IpcServer(Vertx vertx, Path folder, NetServer server, long idleMillis) {
+  private IpcServer(Vertx vertx, Path folder, NetServer server, long idleMillis, ResultJournal journal) {
     this.vertx = vertx;
+    this.journal = journal;
     this.folder = folder;
     this.server = server;
     this.idleMillis = idleMillis;
@@ -63,11 +68,18 @@ public final class IpcServer {
    * answering the calls it already ran.
    */
   static Future<IpcServer> start(Vertx vertx, Path folder, RpcClient target, IpcOptions options, Dedupe dedupe) {
+    return ResultJournal.open(vertx, folder, options.dedupeCapacity())
+        .compose(journal -> start(vertx, folder, target, options, dedupe, journal)
+            .onFailure(e -> journal.close()));
+  }
+
+  private static Future<IpcServer> start(Vertx vertx, Path folder, RpcClient target, IpcOptions options,
+                                         Dedupe dedupe, ResultJournal journal) {
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
     String token = HexFormat.of().formatHex(random);
-    IpcServer ipc = new IpcServer(vertx, folder, vertx.createNetServer(), options.idleExitMillis());
-    ServerConnection.Owner owner = new ServerConnection.Owner(token, target, dedupe, options.maxFrameBytes(),
+    IpcServer ipc = new IpcServer(vertx, folder, vertx.createNetServer(), options.idleExitMillis(), journal);
+    ServerConnection.Owner owner = new ServerConnection.Owner(token, target, dedupe, journal, options.maxFrameBytes(),
         ipc.subscribers::add, ipc::shutdownRequested);
     ipc.server.connectHandler(socket -> {
       ServerConnection c = new ServerConnection(socket, owner);
@@ -189,9 +201,9 @@ public final class IpcServer {
     Future<Void> unrelayed = r == null ? Future.succeededFuture() : r.unregister();
     return unrelayed.eventually(server::close)
         .compose(v -> Future.join(connections.stream().map(ServerConnection::close).toList()))
-        .compose(v -> vertx.executeBlocking(() -> {
+        .compose(v -> vertx.<Void>executeBlocking(() -> {
           EndpointFile.delete(folder);
           return null;
-        }));
+        })).eventually(journal::close);
   }
 }

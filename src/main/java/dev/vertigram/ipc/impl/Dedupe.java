@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The owner's memory of request ids: a request id seen again gets the future of its first execution (running or
- * done) instead of running twice. Bounded: the oldest ids are forgotten first; ids whose result the forwarder
+ * The owner's memory of request ids: a request id seen again gets the future of its first execution's reply frame
+ * (running or done) instead of running twice. Bounded: the oldest ids are forgotten first; ids whose result the forwarder
  * acknowledged are forgotten at once ({@link #forget}), so that the memory stays small and does not keep every
  * result alive across garbage collections. Thread-safe.
  */

@@ -43,6 +43,14 @@ public final class EndpointFile {
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** Creates {@code file} empty with mode 0600 unless it exists (a log that others must not read). */
+  public static void createPrivate(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      Files.createFile(file);
+      ownerOnly(file);
+    }
+  }
+
   /** Reads {@code ipc.json}. */
   public static JsonObject read(Path folder) throws IOException {
     return new JsonObject(Files.readString(folder.resolve(JSON), StandardCharsets.UTF_8));

@@ -20,15 +20,16 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One forwarder's connection at the owner: checks the hello's token, runs calls once per request id, cancels, and
- * sends updates once subscribed. A bad frame or token closes this connection only, logging why.
+ * One forwarder's connection at the owner: checks the hello's token, runs calls once per request id (answering a
+ * request id already answered from the journal or the memory of request ids), cancels, and sends updates once
+ * subscribed. A bad frame or token closes this connection only, logging why.
  */
 public final class ServerConnection {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
 
   /** What every connection of one owner shares. */
-  public record Owner(String token, RpcClient target, Dedupe dedupe, int maxFrameBytes,
+  public record Owner(String token, RpcClient target, Dedupe dedupe, ResultJournal journal, int maxFrameBytes,
                       Consumer<ServerConnection> onSubscribe, BooleanSupplier onShutdown) {
   }
 
@@ -115,11 +116,17 @@ public final class ServerConnection {
       cancellable.put(id, token);
     }
     CallOptions options = Wire.options(opts, token);
-    owner.dedupe().once(client, id, () -> execute(method, options))
-        .onComplete(ar -> {
-          cancellable.remove(id);
-          writer.write(Wire.reply(id, ar.result(), ar.cause()));
-        });
+    JsonObject recorded = owner.journal().reply(client, id);
+    Future<JsonObject> reply = recorded != null ? Future.succeededFuture(recorded)
+        : owner.dedupe().once(client, id, () -> execute(method, options).transform(ar -> {
+          JsonObject frame = Wire.reply(id, ar.result(), ar.cause());
+          owner.journal().record(client, id, frame);
+          return Future.succeededFuture(frame);
+        }));
+    reply.onComplete(ar -> {
+      cancellable.remove(id);
+      writer.write(ar.result());
+    });
   }
 
   /** The forwarder got these results: it will not replay them, so their memory can go. */
@@ -132,6 +139,7 @@ public final class ServerConnection {
       ids[i] = ((Number) ack.getValue(i)).longValue();
     }
     owner.dedupe().forget(client, ids, ids.length);
+    owner.journal().forget(client, ids, ids.length);
   }
 
   /** Runs a call on the target; a target that throws fails the call, not the connection. */
