@@ -1,9 +1,11 @@
 package dev.vertigram.ipc.impl;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,38 +15,43 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The owner's answers to forwarded calls, kept in {@code ipc-results.jsonl} in the session folder so that the next
+ * The owner's replies to forwarded calls, kept in {@code ipc-results.bin} in the session folder so that the next
  * owner (after this process dies, even by kill -9) answers a replayed request id with the recorded reply instead of
- * running the call again. One JSON line per answer ({@code {"c": client, "i": id, "r": reply frame}}) or per
- * acknowledgement ({@code {"c": client, "a": [ids]}}: those are forgotten). Lines are appended off the event loop, in
- * order, one write per batch (no fsync: what a killed process wrote survives, a machine crash may lose the tail). The
- * file is compacted to the live answers when opened and whenever it grows past {@link #COMPACT_BYTES}. Bounded like
- * the memory of request ids: the oldest answers are forgotten first. Thread-safe.
+ * running the call again. Records: {@code client length (int), client (UTF-8), request id (long), reply length (int),
+ * reply frame body} — a reply length of -1 marks an acknowledgement (the forwarder got the reply: forgotten). The
+ * replies are the frame bodies the owner sends (encoded once). Records are appended off the event loop, in order,
+ * one write per batch (no fsync: what a killed process wrote survives, a machine crash may lose the tail, and a torn
+ * last record is dropped on reading). The file is compacted to the live replies when opened and whenever it grows past
+ * {@link #COMPACT_BYTES}. Bounded like the memory of request ids: the oldest replies are forgotten first.
+ * Thread-safe.
  */
 public final class ResultJournal {
 
   /** The journal's file name. */
-  public static final String FILE = "ipc-results.jsonl";
+  public static final String FILE = "ipc-results.bin";
   static final long COMPACT_BYTES = 16L << 20;
   private static final Logger LOG = LoggerFactory.getLogger(ResultJournal.class);
 
   private record Key(String client, long id) {
   }
 
+  /** A record to append: a reply, or an acknowledgement when {@code reply} is null. */
+  private record Entry(Key key, Buffer reply) {
+  }
+
   private final Vertx vertx;
   private final Path file;
-  private final Map<Key, JsonObject> live;
-  private final Queue<JsonObject> pending = new ConcurrentLinkedQueue<>();
+  private final Map<Key, Buffer> live;
+  private final Queue<Entry> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean flushing = new AtomicBoolean();
   private FileChannel channel;
   private long appended;
@@ -55,7 +62,7 @@ public final class ResultJournal {
     this.file = file;
     this.live = new LinkedHashMap<>(1024, 0.75f, false) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, JsonObject> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Key, Buffer> eldest) {
         return size() > capacity;
       }
     };
@@ -71,33 +78,33 @@ public final class ResultJournal {
     }, false);
   }
 
-  /** The reply recorded for request {@code id} of {@code client}, or null. */
-  public JsonObject reply(String client, long id) {
+  /** The reply frame body recorded for request {@code id} of {@code client}, or null. */
+  public Buffer reply(String client, long id) {
     synchronized (live) {
       return live.get(new Key(client, id));
     }
   }
 
-  /** Records the reply frame of request {@code id} of {@code client} (written soon, in order). */
-  public void record(String client, long id, JsonObject reply) {
+  /** Records the reply frame body of request {@code id} of {@code client} (written soon, in order). */
+  public void record(String client, long id, Buffer reply) {
+    Key key = new Key(client, id);
     synchronized (live) {
-      live.put(new Key(client, id), reply);
+      live.put(key, reply);
     }
-    append(new JsonObject().put("c", client).put("i", id).put("r", reply));
+    append(new Entry(key, reply));
   }
 
   /** Forgets the replies of requests whose answer {@code client} acknowledged. */
   public void forget(String client, long[] ids, int count) {
-    JsonArray acked = new JsonArray();
-    synchronized (live) {
-      for (int i = 0; i < count; i++) {
-        if (live.remove(new Key(client, ids[i])) != null) {
-          acked.add(ids[i]);
-        }
+    for (int i = 0; i < count; i++) {
+      Key key = new Key(client, ids[i]);
+      Buffer known;
+      synchronized (live) {
+        known = live.remove(key);
       }
-    }
-    if (!acked.isEmpty()) {
-      append(new JsonObject().put("c", client).put("a", acked));
+      if (known != null) {
+        append(new Entry(key, null));
+      }
     }
   }
 
@@ -120,8 +127,8 @@ public final class ResultJournal {
     }, false);
   }
 
-  private void append(JsonObject line) {
-    pending.add(line);
+  private void append(Entry entry) {
+    pending.add(entry);
     if (!closed && flushing.compareAndSet(false, true)) {
       vertx.executeBlocking(() -> {
         flush();
@@ -130,7 +137,7 @@ public final class ResultJournal {
     }
   }
 
-  /** Drains the queue; a line queued while the flag is being cleared starts another flush. */
+  /** Drains the queue; a record queued while the flag is being cleared starts another flush. */
   private void flush() throws IOException {
     do {
       synchronized (this) {
@@ -147,16 +154,32 @@ public final class ResultJournal {
   }
 
   private void drain() throws IOException {
-    StringBuilder batch = new StringBuilder();
-    for (JsonObject line = pending.poll(); line != null; line = pending.poll()) {
-      batch.append(line.encode()).append('\n');
+    if (pending.isEmpty()) {
+      return;
     }
-    if (batch.length() > 0) {
-      ByteBuffer bytes = ByteBuffer.wrap(batch.toString().getBytes(StandardCharsets.UTF_8));
-      appended += bytes.remaining();
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
+    ByteBuf out = Unpooled.buffer(64 * 1024);
+    for (Entry e = pending.poll(); e != null; e = pending.poll()) {
+      write(out, e.key(), e.reply());
+    }
+    appended += out.readableBytes();
+    writeFully(channel, out);
+  }
+
+  private static void write(ByteBuf out, Key key, Buffer reply) {
+    byte[] client = key.client().getBytes(StandardCharsets.UTF_8);
+    out.writeInt(client.length).writeBytes(client).writeLong(key.id());
+    if (reply == null) {
+      out.writeInt(-1);
+    } else {
+      ByteBuf body = ((BufferInternal) reply).getByteBuf();
+      out.writeInt(body.readableBytes()).writeBytes(body, body.readerIndex(), body.readableBytes());
+    }
+  }
+
+  private static void writeFully(FileChannel channel, ByteBuf out) throws IOException {
+    ByteBuffer bytes = out.nioBuffer();
+    while (bytes.hasRemaining()) {
+      channel.write(bytes);
     }
   }
 
@@ -164,34 +187,46 @@ public final class ResultJournal {
     if (!Files.exists(file)) {
       return;
     }
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    for (String text : lines) {
-      try {
-        JsonObject line = new JsonObject(text);
-        String client = line.getString("c");
-        JsonArray acked = line.getJsonArray("a");
-        if (acked != null) {
-          acked.forEach(id -> live.remove(new Key(client, ((Number) id).longValue())));
-        } else {
-          live.put(new Key(client, line.getLong("i")), line.getJsonObject("r"));
-        }
-      } catch (RuntimeException torn) {
-        LOG.warn("IPC: skipping a damaged line of {}: {}", file, torn.toString());
+    ByteBuf in = Unpooled.wrappedBuffer(Files.readAllBytes(file));
+    while (in.readableBytes() >= 4) {
+      int clientLength = in.readInt();
+      if (clientLength < 0 || clientLength > 1024 || in.readableBytes() < clientLength + 12) {
+        break;
       }
+      String client = in.readCharSequence(clientLength, StandardCharsets.UTF_8).toString();
+      Key key = new Key(client, in.readLong());
+      int length = in.readInt();
+      if (length < 0) {
+        live.remove(key);
+      } else if (in.readableBytes() >= length) {
+        byte[] body = new byte[length];
+        in.readBytes(body);
+        live.put(key, Buffer.buffer(body));
+      } else {
+        break;
+      }
+    }
+    if (in.isReadable()) {
+      LOG.warn("IPC: dropped a torn record at the end of {}", file);
     }
   }
 
   /** Rewrites the file with the live replies only and appends from there. */
   private void compact() throws IOException {
-    StringBuilder text = new StringBuilder();
+    ByteBuf out = Unpooled.buffer(64 * 1024);
     synchronized (live) {
-      live.forEach((k, reply) -> text.append(new JsonObject().put("c", k.client()).put("i", k.id()).put("r", reply)
-          .encode()).append('\n'));
+      live.forEach((k, reply) -> write(out, k, reply));
     }
     if (channel != null) {
       channel.close();
     }
-    EndpointFile.writePrivate(file, text.toString());
+    Path tmp = file.resolveSibling(FILE + ".tmp");
+    Files.deleteIfExists(tmp);
+    EndpointFile.createPrivate(tmp);
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      writeFully(ch, out);
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     appended = 0;
   }

@@ -6,6 +6,7 @@ import dev.vertigram.ipc.RpcClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
@@ -47,14 +48,10 @@ public final class ServerConnection {
     socket.handler(new FrameReader(owner.maxFrameBytes(), this::frame, this::reject));
   }
 
-  /** A reply too large to send fails its call instead; an update too large is dropped. */
+  /** An update too large to send is dropped (replies are checked when encoded). */
   private void oversized(JsonObject frame) {
-    if (frame.containsKey("id")) {
-      writer.write(Wire.reply(frame.getLong("id"), null,
-          new VertxException("the result is larger than the IPC frame bound of " + owner.maxFrameBytes(), true)));
-    } else {
-      LOG.warn("IPC update dropped: larger than the frame bound of {} bytes", owner.maxFrameBytes());
-    }
+    LOG.warn("IPC {} frame dropped: larger than the frame bound of {} bytes", frame.getValue("t"),
+        owner.maxFrameBytes());
   }
 
   /** Sends an update (the connection subscribed). */
@@ -116,17 +113,24 @@ public final class ServerConnection {
       cancellable.put(id, token);
     }
     CallOptions options = Wire.options(opts, token);
-    JsonObject recorded = owner.journal().reply(client, id);
-    Future<JsonObject> reply = recorded != null ? Future.succeededFuture(recorded)
+    Buffer recorded = owner.journal().reply(client, id);
+    Future<Buffer> reply = recorded != null ? Future.succeededFuture(recorded)
         : owner.dedupe().once(client, id, () -> execute(method, options).transform(ar -> {
-          JsonObject frame = Wire.reply(id, ar.result(), ar.cause());
-          owner.journal().record(client, id, frame);
-          return Future.succeededFuture(frame);
+          Buffer body = encodeReply(id, ar.result(), ar.cause());
+          owner.journal().record(client, id, body);
+          return Future.succeededFuture(body);
         }));
     reply.onComplete(ar -> {
       cancellable.remove(id);
-      writer.write(ar.result());
+      writer.writeEncoded(ar.result());
     });
+  }
+
+  /** The reply frame body, encoded once (sent, remembered and journaled); a reply over the bound fails the call. */
+  private Buffer encodeReply(long id, JsonObject result, Throwable failure) {
+    Buffer body = FrameWriter.encode(Wire.reply(id, result, failure));
+    return body.length() <= owner.maxFrameBytes() ? body : FrameWriter.encode(Wire.reply(id, null,
+        new VertxException("the result is larger than the IPC frame bound of " + owner.maxFrameBytes(), true)));
   }
 
   /** The forwarder got these results: it will not replay them, so their memory can go. */
