@@ -1,6 +1,7 @@
 package dev.vertigram.client;
 
 import dev.vertigram.http.HttpOptions;
+import dev.vertigram.ipc.IpcOptions;
 import dev.vertigram.storage.StoreOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +20,8 @@ import io.vertx.core.json.JsonObject;
  *   "logger":     {"level": "INFO"},
  *   "localDc":    {"dcsFile": "state/localdc/dcs.json"} or {"dcs": [...], "rsa_public_key": PEM, "host": "..."},
  *   "http":       {"connectTimeout", "idleTimeout", "maxBodySize", "directRetryAfter", "doh": URL},
- *   "login":      {"botToken": "id:secret"} or {"phone": "+99966..."} or {"interactive": true} }
+ *   "login":      {"botToken": "id:secret"} or {"phone": "+99966..."} or {"interactive": true},
+ *   "ipc":        {IpcOptions JSON: "enabled", "autoStart", "tcp", "idleExit", ...} }
  * </pre>
  * The appInfo, connection and rpc sections map onto {@link ClientOptions} ({@link #client()}), the storage section
  * onto {@link StoreOptions} ({@link #storage()}; {@code peer.fullInfoCacheTtl} is its {@code fullInfoTtl}), the http
@@ -41,6 +43,7 @@ public final class Settings {
   private String phone;
   private boolean interactive;
   private HttpOptions http = new HttpOptions();
+  private IpcOptions ipc = new IpcOptions();
 
   /** Defaults: no api_id, no DC (set connection.dcs, or localDc), memory storage, no login. */
   public Settings() {
@@ -49,7 +52,7 @@ public final class Settings {
   /** Reads the JSON form; absent keys keep their defaults, a wrong value throws an IllegalArgumentException. */
   public Settings(JsonObject json) {
     SettingsReader root = new SettingsReader(json, "settings", "appInfo", "connection", "rpc", "peer", "storage",
-        "logger", "localDc", "login", "http");
+        "logger", "localDc", "login", "http", "ipc");
     JsonObject clientJson = new JsonObject();
     SettingsParts.appInfo(root, clientJson);
     ipv6 = SettingsParts.connection(root, clientJson);
@@ -79,6 +82,11 @@ public final class Settings {
     }
     interactive = login.bool("interactive", false);
     http = http(root);
+    try {
+      ipc = new IpcOptions(root.object("ipc"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("settings." + e.getMessage(), e);
+    }
     if (botToken != null && phone != null) {
       throw new IllegalArgumentException("settings.login: expected botToken or phone, not both");
     }
@@ -112,7 +120,8 @@ public final class Settings {
             .put("callTimeout", c.getValue("callTimeout")))
         .put("peer", new JsonObject().put("fullInfoCacheTtl", storage.getFullInfoTtl())
             .put("cacheAllPeersOnStartup", cacheAllPeersOnStartup))
-        .put("storage", storage.toJson()).put("logger", new JsonObject().put("level", logLevel)).put("login", login);
+        .put("storage", storage.toJson()).put("logger", new JsonObject().put("level", logLevel)).put("login", login)
+        .put("ipc", ipc.toJson());
     JsonObject httpJson = http.toJson();
     httpJson.remove("proxy");
     httpJson.remove("webClient");
@@ -251,6 +260,16 @@ public final class Settings {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(root.key("http") + "." + e.getMessage(), e);
     }
+  }
+
+  /** The ipc section: serving the session to other processes, forwarding to its owner, workers (change in place). */
+  public IpcOptions ipc() {
+    return ipc;
+  }
+
+  public Settings ipc(IpcOptions ipc) {
+    this.ipc = ipc;
+    return this;
   }
 
   /** Applies a Local DC's dcs.json document ({"dcs": [...], "rsa_public_key": PEM}) to {@link #client()}. */

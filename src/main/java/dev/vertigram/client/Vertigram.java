@@ -3,18 +3,32 @@ package dev.vertigram.client;
 import dev.vertigram.files.FileTransfers;
 import dev.vertigram.http.HttpFetcher;
 import dev.vertigram.http.HttpOptions;
+import dev.vertigram.ipc.IpcClient;
+import dev.vertigram.ipc.IpcLauncher;
+import dev.vertigram.ipc.IpcOptions;
+import dev.vertigram.ipc.IpcServer;
+import dev.vertigram.ipc.IpcWorker;
+import dev.vertigram.ipc.RpcClient;
+import dev.vertigram.ipc.impl.ForwardedUpdates;
 import dev.vertigram.loop.Async;
 import dev.vertigram.peers.PeerDatabase;
 import dev.vertigram.storage.Db;
+import dev.vertigram.storage.SessionLockedException;
 import dev.vertigram.storage.Store;
 import dev.vertigram.storage.StoreOptions;
 import dev.vertigram.updates.UpdatesManager;
+import dev.vertigram.updates.UpdatesVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -35,6 +49,8 @@ import java.util.function.Supplier;
  */
 public final class Vertigram {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Vertigram.class);
+
   private final Vertx vertx;
   private final String session;
   private final Settings settings;
@@ -48,6 +64,11 @@ public final class Vertigram {
   private final FileTransfers files;
   private final List<Supplier<Future<?>>> closeHooks = new ArrayList<>();
   private HttpFetcher http;
+  /** The owner this process forwards to, or null when this process owns the session. */
+  private final IpcClient forwarder;
+  /** Completed once logged in: forwarded calls wait for it. */
+  private final Promise<Void> loggedIn = Promise.promise();
+  private volatile IpcServer ipcServer;
   private volatile Handler<JsonObject> updateSink = u -> { };
   private volatile Handler<String> resetSink = r -> { };
 
@@ -60,6 +81,7 @@ public final class Vertigram {
     this.keys = keys;
     this.rpc = rpc;
     this.peers = peers;
+    this.forwarder = null;
     this.login = new Login(vertx, settings.client(), store.stringMap(Db.SESSION), peers, rpc::call);
     this.updates = UpdatesManager.create(vertx, this);
     this.pipeline = new CallPipeline(peers, (m, o) -> rpc.call(m, o).onSuccess(r -> updates.handleResult(m, r)));
@@ -72,22 +94,106 @@ public final class Vertigram {
     rpc.gapHandler(reset -> resetSink.handle(reset));
   }
 
-  /** Opens the session's store (locking its folder), loads its keys and peers, and sets up the client. */
+  /** A session owned by another process: calls and updates go over IPC ({@code forwarder}). */
+  private Vertigram(Vertx vertx, String session, Settings settings, IpcClient forwarder) {
+    this.vertx = vertx;
+    this.session = session;
+    this.settings = settings;
+    this.forwarder = forwarder;
+    this.store = null;
+    this.keys = null;
+    this.rpc = null;
+    this.peers = null;
+    this.login = null;
+    this.pipeline = null;
+    this.files = null;
+    this.updates = new ForwardedUpdates(vertx, session, forwarder);
+  }
+
+  /**
+   * Opens the session. When this process can lock the session folder, it owns the session: opens the store, loads
+   * the keys and peers, sets up the client and (with {@code settings.ipc.enabled}, the default) serves the session to
+   * other processes on its IPC endpoint. When another process holds the lock, the result forwards to that owner
+   * instead ({@link #forwarding()}): {@link #call}, {@link #login()}, {@link #start()}, {@link #updates()} and
+   * {@link #close()} work the same, the rest (peers, store, login steps) lives in the owner. With
+   * {@code settings.ipc.autoStart} it always forwards, starting a background worker ({@link IpcWorker}) when
+   * nobody owns the session.
+   */
   public static Future<Vertigram> open(Vertx vertx, String session, Settings settings) {
+    IpcOptions ipc = settings.ipc();
+    if (ipc.enabled() && ipc.autoStart()) {
+      return IpcWorker.connectOrStart(vertx, session, settings).map(c -> new Vertigram(vertx, session, settings, c));
+    }
+    return openOwned(vertx, session, settings).recover(e -> ipc.enabled() && e instanceof SessionLockedException
+        ? IpcLauncher.connect(vertx, folder(session, settings), ipc).map(c -> new Vertigram(vertx, session, settings, c))
+        : Future.failedFuture(e));
+  }
+
+  /**
+   * Opens the session as its owner, even when a background worker owns it now: asks the worker to hand the session
+   * over (it closes and exits), waits for the lock ({@code settings.ipc.startTimeout}) and takes it. Fails when the
+   * owner is not a worker (it refuses). {@code startAndLoop} opens sessions this way.
+   */
+  public static Future<Vertigram> takeOver(Vertx vertx, String session, Settings settings) {
+    return openOwned(vertx, session, settings).recover(e -> {
+      if (!(e instanceof SessionLockedException) || !settings.ipc().enabled()) {
+        return Future.failedFuture(e);
+      }
+      long deadline = System.nanoTime() + settings.ipc().startTimeoutMillis() * 1_000_000;
+      return IpcLauncher.connect(vertx, folder(session, settings), settings.ipc())
+          .compose(owner -> owner.requestShutdown().eventually(owner::close))
+          .compose(v -> ownWhenReleased(vertx, session, settings, deadline));
+    });
+  }
+
+  /** Retries taking the lock until the owner that agreed to hand over has released it, or the deadline. */
+  private static Future<Vertigram> ownWhenReleased(Vertx vertx, String session, Settings settings, long deadline) {
+    return openOwned(vertx, session, settings).recover(e -> {
+      if (!(e instanceof SessionLockedException) || System.nanoTime() > deadline) {
+        return Future.failedFuture(e);
+      }
+      return Async.sleep(vertx, 100).compose(v -> ownWhenReleased(vertx, session, settings, deadline));
+    });
+  }
+
+  private static Path folder(String session, Settings settings) {
+    return Path.of(new StoreOptions(settings.storage().toJson()).setSession(session).getFolder());
+  }
+
+  private static Future<Vertigram> openOwned(Vertx vertx, String session, Settings settings) {
     StoreOptions storeOptions = new StoreOptions(settings.storage().toJson()).setSession(session);
     return clientOptions(vertx, settings).compose(options -> Store.open(vertx, storeOptions).compose(store ->
         StoreAuthKeyStore.open(store).compose(keys -> {
           MtprotoClient client = MtprotoClient.create(vertx, session, options, keys);
           return PeerDatabase.load(store, m -> client.call(m)).compose(peers -> {
             Vertigram tg = new Vertigram(vertx, session, settings, store, keys, client, peers);
-            return tg.login.self().map(self -> {
+            return tg.login.self().compose(self -> {
               if (self != null) {
                 peers.selfId(self.getLong("id"));
+                tg.loggedIn.tryComplete();
               }
-              return tg;
+              return tg.serve(Path.of(storeOptions.getFolder()));
             });
           });
         }).onFailure(e -> store.close())));
+  }
+
+  /**
+   * Serves the session to other processes (settings.ipc.enabled); a failure to serve is logged, the session still
+   * opens. Forwarded calls wait until the session is logged in.
+   */
+  private Future<Vertigram> serve(Path folder) {
+    if (!settings.ipc().enabled()) {
+      return Future.succeededFuture(this);
+    }
+    RpcClient target = (m, o) -> loggedIn.future().compose(v -> call(m, o));
+    return IpcServer.start(vertx, folder, target, settings.ipc()).map(server -> {
+      ipcServer = server.relayUpdates(UpdatesVerticle.address(session));
+      return this;
+    }).recover(e -> {
+      LOG.warn("session {}: not served to other processes: {}", session, e.toString());
+      return Future.succeededFuture(this);
+    });
   }
 
   /**
@@ -102,9 +208,14 @@ public final class Vertigram {
 
   /** {@link #start()} without starting the updates (deploy the consumers first, then {@code updates().start()}). */
   public Future<JsonObject> login() {
+    if (forwarder != null) {
+      return forwarder.call(new JsonObject().put("_", "users.getUsers")
+          .put("id", new JsonArray().add(new JsonObject().put("_", "inputUserSelf"))))
+          .map(users -> users.getJsonArray("value").getJsonObject(0));
+    }
     return login.self().compose(self -> self != null ? Future.succeededFuture(self) : login.pending()
         .compose(this::login)).compose(self -> settings.cacheAllPeersOnStartup()
-        ? peers.cacheAllPeers().map(self) : Future.succeededFuture(self));
+        ? peers.cacheAllPeers().map(self) : Future.succeededFuture(self)).onSuccess(self -> loggedIn.tryComplete());
   }
 
   private Future<JsonObject> login(JsonObject pending) {
@@ -130,41 +241,49 @@ public final class Vertigram {
 
   /** Logs in as a bot (auth.importBotAuthorization); returns the bot's user. */
   public Future<JsonObject> botLogin(String token) {
+    owned("botLogin");
     return login.bot(token);
   }
 
   /** Sends the login code (auth.sendCode); returns auth.sentCode. */
   public Future<JsonObject> phoneLogin(String phone) {
+    owned("phoneLogin");
     return login.sendCode(phone);
   }
 
   /** Signs in with the code: the self user, account.password (2FA needed) or auth.authorizationSignUpRequired. */
   public Future<JsonObject> completePhoneLogin(String code) {
+    owned("completePhoneLogin");
     return login.code(code);
   }
 
   /** Completes a 2FA login with the password (SRP); returns the self user. */
   public Future<JsonObject> complete2faLogin(String password) {
+    owned("complete2faLogin");
     return login.password(password);
   }
 
   /** Signs up a new number; returns the self user. */
   public Future<JsonObject> completeSignup(String firstName, String lastName) {
+    owned("completeSignup");
     return login.signUp(firstName, lastName);
   }
 
   /** QR login: {@code onUrl} gets each tg://login?token=... URL to show; completes with the self user. */
   public Future<JsonObject> qrLogin(Consumer<String> onUrl) {
+    owned("qrLogin");
     return login.qr(onUrl);
   }
 
   /** The pending login step ("code", "password", "signup") or null. */
   public Future<String> loginStep() {
+    owned("loginStep");
     return login.pending().map(p -> p == null ? null : p.getString("step"));
   }
 
   /** Logs out (auth.logOut) and drops the auth keys and the login state. */
   public Future<Void> logout() {
+    owned("logout");
     return login.logout().compose(v -> keys.clear());
   }
 
@@ -178,6 +297,7 @@ public final class Vertigram {
    * server-session changes; the UpdatesManager's link does (any thread).
    */
   public void subscribe(Handler<JsonObject> updates, Handler<String> sessionResets) {
+    owned("subscribe");
     this.updateSink = updates;
     this.resetSink = sessionResets;
   }
@@ -196,6 +316,7 @@ public final class Vertigram {
   }
 
   public MtprotoClient rpc() {
+    owned("rpc");
     return rpc;
   }
 
@@ -205,7 +326,27 @@ public final class Vertigram {
   }
 
   public Future<JsonObject> call(JsonObject method, CallOptions options) {
-    return pipeline.call(method, options);
+    return forwarder != null ? forwarder.call(method, options) : pipeline.call(method, options);
+  }
+
+  /** Whether another process owns the session and this one forwards its calls and updates there. */
+  public boolean forwarding() {
+    return forwarder != null;
+  }
+
+  /**
+   * The session's IPC endpoint when this process owns and serves it (null otherwise): set its idle and hand-over
+   * handlers there (a background worker does).
+   */
+  public IpcServer ipcServer() {
+    return ipcServer;
+  }
+
+  private void owned(String what) {
+    if (forwarder != null) {
+      throw new IllegalStateException("session " + session + " is owned by another process: " + what
+          + "() is only available there (this one forwards calls and updates)");
+    }
   }
 
   /**
@@ -213,14 +354,17 @@ public final class Vertigram {
    * through {@link #call}, so peers may be given as for any call.
    */
   public FileTransfers files() {
+    owned("files");
     return files;
   }
 
   public PeerDatabase peers() {
+    owned("peers");
     return peers;
   }
 
   public Store store() {
+    owned("store");
     return store;
   }
 
@@ -245,10 +389,19 @@ public final class Vertigram {
     return http().fileGetContents(url);
   }
 
-  /** Runs the close hooks, stops the updates (saving their state), closes the client, then the store. */
+  /**
+   * Runs the close hooks, stops the updates (saving their state), stops serving other processes, closes the client,
+   * then the store (releasing the session's lock). A forwarding session closes its connection to the owner.
+   */
   public Future<Void> close() {
-    return Future.join(closeHooks.stream().map(Supplier::get).toList()).<Void>mapEmpty()
-        .eventually(updates::stop).eventually(rpc::close).eventually(store::close);
+    Future<Void> hooks = Future.join(closeHooks.stream().map(Supplier::get).toList()).<Void>mapEmpty()
+        .eventually(updates::stop);
+    if (forwarder != null) {
+      return hooks.eventually(forwarder::close);
+    }
+    IpcServer server = ipcServer;
+    return hooks.eventually(() -> server == null ? Future.succeededFuture() : server.close())
+        .eventually(rpc::close).eventually(store::close);
   }
 
   private static Future<ClientOptions> clientOptions(Vertx vertx, Settings settings) {

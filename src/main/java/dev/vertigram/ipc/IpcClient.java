@@ -42,6 +42,8 @@ public final class IpcClient implements RpcClient {
   private final String clientId = UUID.randomUUID().toString();
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+  /** Requests that are not replayed on another owner (a shutdown request). */
+  private final Map<Long, Promise<JsonObject>> control = new ConcurrentHashMap<>();
   /** Ids answered since the last call frame: the next one acknowledges them, so the owner can forget them. */
   private final ConcurrentLinkedQueue<Long> answered = new ConcurrentLinkedQueue<>();
   private volatile FrameWriter writer;
@@ -70,7 +72,7 @@ public final class IpcClient implements RpcClient {
       return Future.failedFuture(new IllegalStateException("IPC client closed"));
     }
     long id = ids.incrementAndGet();
-    JsonObject frame = new JsonObject().put("t", "call").put("id", id).put("method", method);
+    JsonObject frame = new JsonObject().put("t", "call").put("id", id).put("method", Wire.pinRandomId(method));
     JsonObject opts = Wire.options(callOptions);
     if (!opts.isEmpty()) {
       frame.put("opts", opts);
@@ -97,19 +99,36 @@ public final class IpcClient implements RpcClient {
     return promise.future();
   }
 
-  /** Receives the owner's updates (subscribes now and after every reconnection). */
+  /** Receives the owner's updates (subscribes now and after every reconnection); null drops them. */
   public IpcClient updateHandler(Handler<JsonObject> handler) {
     this.updateHandler = handler;
     FrameWriter w = writer;
-    if (w != null) {
+    if (w != null && handler != null) {
       w.write(new JsonObject().put("t", "subscribe"));
     }
     return this;
   }
 
+  /**
+   * Asks the owner to stop serving and release the session (a takeover); fails when it refuses (only background
+   * workers accept) or when the connection is down. The owner then closes the session and exits.
+   */
+  public Future<Void> requestShutdown() {
+    FrameWriter w = writer;
+    if (closed || w == null) {
+      return Future.failedFuture(new IllegalStateException("IPC client not connected"));
+    }
+    long id = ids.incrementAndGet();
+    Promise<JsonObject> promise = Promise.promise();
+    control.put(id, promise);
+    w.write(new JsonObject().put("t", "shutdown").put("id", id));
+    return promise.future().mapEmpty();
+  }
+
   /** Closes the connection and fails the calls not answered. */
   public Future<Void> close() {
     closed = true;
+    control.values().forEach(p -> p.tryFail(new IllegalStateException("IPC client closed")));
     pending.keySet().forEach(id -> fail(id, new IllegalStateException("IPC client closed")));
     return net.close();
   }
@@ -166,15 +185,19 @@ public final class IpcClient implements RpcClient {
         return;
       }
       Long id = frame.getLong("id");
-      answered.add(id);
-      Pending p = pending.remove(id);
-      if (p == null) {
-        return; // cancelled, or answered twice after a replay
+      Promise<JsonObject> promise = control.remove(id);
+      if (promise == null) {
+        answered.add(id);
+        Pending p = pending.remove(id);
+        if (p == null) {
+          return; // cancelled, or answered twice after a replay
+        }
+        promise = p.promise();
       }
       if ("result".equals(frame.getString("t"))) {
-        p.promise().tryComplete(frame.getJsonObject("result"));
+        promise.tryComplete(frame.getJsonObject("result"));
       } else {
-        p.promise().tryFail(Wire.failure(frame));
+        promise.tryFail(Wire.failure(frame));
       }
     } catch (RuntimeException e) {
       LOG.warn("IPC: bad frame from the owner: {}", e.toString());
@@ -185,6 +208,8 @@ public final class IpcClient implements RpcClient {
     if (writer == w) {
       writer = null;
     }
+    control.values().forEach(p -> p.tryFail(new IllegalStateException("the IPC connection to the owner closed")));
+    control.clear();
     if (!closed) {
       reconnect(options.reconnectDelayMillis());
     }

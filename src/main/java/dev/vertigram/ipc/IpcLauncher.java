@@ -1,5 +1,6 @@
 package dev.vertigram.ipc;
 
+import dev.vertigram.ipc.impl.EndpointFile;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -37,23 +38,39 @@ public final class IpcLauncher {
     return command;
   }
 
+  /**
+   * A forwarder to the owner of the session in {@code folder}, retrying for {@link IpcOptions#startTimeoutMillis()}
+   * (an owner that just took the lock may not serve yet).
+   */
+  public static Future<IpcClient> connect(Vertx vertx, Path folder, IpcOptions options) {
+    long deadline = System.nanoTime() + options.startTimeoutMillis() * 1_000_000;
+    return poll(vertx, folder, options, null, null, deadline);
+  }
+
   /** A forwarder to the owner of the session in {@code folder}, starting {@code workerCommand} when none serves. */
   public static Future<IpcClient> connectOrStart(Vertx vertx, Path folder, List<String> workerCommand,
                                                  IpcOptions options) {
     return IpcClient.connect(vertx, folder, options).recover(none -> {
       Path log = folder.resolve(WORKER_LOG);
       long deadline = System.nanoTime() + options.startTimeoutMillis() * 1_000_000;
-      return vertx.executeBlocking(() -> new ProcessBuilder(workerCommand).redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start())
-          .compose(worker -> poll(vertx, folder, options, worker, log, deadline));
+      return vertx.executeBlocking(() -> {
+        EndpointFile.createPrivate(log);
+        return new ProcessBuilder(workerCommand).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      }).compose(worker -> poll(vertx, folder, options, worker, log, deadline));
     });
   }
 
+  /** Polls until the owner serves; {@code worker} (null when none was started) failing ends it early. */
   private static Future<IpcClient> poll(Vertx vertx, Path folder, IpcOptions options, Process worker, Path log,
                                         long deadline) {
     return IpcClient.connect(vertx, folder, options).recover(e -> {
-      if (!worker.isAlive()) {
+      if (worker == null && System.nanoTime() > deadline) {
+        return Future.failedFuture(new VertxException("no process serves the session in " + folder + " within "
+            + options.startTimeoutMillis() + " ms (its owner may have IPC disabled): " + e.getMessage(), e, true));
+      }
+      if (worker != null && !worker.isAlive()) {
         return failWithTail(vertx, log, "the IPC worker exited with status " + worker.exitValue());
       }
       if (System.nanoTime() > deadline) {

@@ -16,13 +16,14 @@ public final class Vertigrams {
   }
 
   /**
-   * Opens {@code session}, logs in ({@link Vertigram#login()}), deploys a new {@code handler} bound to it, then starts
+   * Opens {@code session} as its owner ({@link Vertigram#takeOver}: a background worker serving it is asked to hand
+   * it over, then this process takes the lock), logs in ({@link Vertigram#login()}), deploys a new {@code handler} bound to it, then starts
    * the session's updates (so that none published at start is missed). Completes once everything runs; the Vert.x
    * instance keeps the process alive. {@link Vertigram#close()} undeploys the handler first.
    */
   public static Future<Vertigram> startAndLoop(Vertx vertx, String session, Settings settings,
       Class<? extends EventHandler> handler) {
-    return Vertigram.open(vertx, session, settings).compose(tg -> tg.login().compose(self -> {
+    return Vertigram.takeOver(vertx, session, settings).compose(tg -> tg.login().compose(self -> {
       VertigramLink link = new VertigramLink(tg, self);
       EventHandler instance;
       try {

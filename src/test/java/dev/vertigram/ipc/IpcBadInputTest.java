@@ -2,6 +2,8 @@ package dev.vertigram.ipc;
 
 import dev.vertigram.ipc.impl.EndpointFile;
 import dev.vertigram.ipc.impl.FrameReader;
+import dev.vertigram.ipc.impl.ResultJournal;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -112,9 +114,46 @@ class IpcBadInputTest {
     assertEquals(1, fx.dc.stats().executions("help.getNearestDc"));
   }
 
+  /** A raw, authenticated connection as forwarder {@code client}; replies go to {@code replies}. */
+  NetSocket rawForwarder(String client, BlockingQueue<JsonObject> replies) throws Exception {
+    String socket = fx.folder.resolve(EndpointFile.SOCKET).toAbsolutePath().toString();
+    NetSocket s = await(raw.connect(SocketAddress.domainSocketAddress(socket)));
+    s.handler(new FrameReader(1 << 20, replies::add, why -> { }));
+    String token = EndpointFile.read(fx.folder).getString("token");
+    s.write(frame(new JsonObject().put("t", "hello").put("token", token).put("client", client)));
+    return s;
+  }
+
+  @Test
+  void aNewOwnerAnswersFromTheJournalWithoutRunningAgain() throws Exception {
+    JsonObject call = new JsonObject().put("t", "call").put("id", 7).put("method",
+        new JsonObject().put("_", "help.getNearestDc"));
+    await(forwarder.call(new JsonObject().put("_", "help.getNearestDc")));
+    fx.dc.stats().reset();
+    BlockingQueue<JsonObject> replies = new LinkedBlockingQueue<>();
+    rawForwarder("journaled", replies).write(frame(call));
+    JsonObject first = replies.poll(30, TimeUnit.SECONDS);
+    assertEquals("nearestDc", first.getJsonObject("result").getString("_"), first.encode());
+    // a new owner process: a fresh memory of request ids, the same session folder
+    await(fx.server.close());
+    fx.server = await(IpcServer.start(IpcFixture.VERTX, fx.folder, fx.client::call, new IpcOptions()));
+    rawForwarder("journaled", replies).write(frame(call));
+    assertEquals(first, replies.poll(30, TimeUnit.SECONDS));
+    assertEquals(1, fx.dc.stats().executions("help.getNearestDc"));
+    // acknowledged: forgotten, also by the next owner
+    rawForwarder("journaled", replies).write(frame(new JsonObject().put("t", "call").put("id", 8)
+        .put("method", new JsonObject().put("_", "help.getConfig")).put("ack", new JsonArray().add(7))));
+    assertEquals(8, replies.poll(30, TimeUnit.SECONDS).getLong("id"));
+    await(fx.server.close());
+    fx.server = await(IpcServer.start(IpcFixture.VERTX, fx.folder, fx.client::call, new IpcOptions()));
+    rawForwarder("journaled", replies).write(frame(call));
+    assertEquals("nearestDc", replies.poll(30, TimeUnit.SECONDS).getJsonObject("result").getString("_"));
+    assertEquals(2, fx.dc.stats().executions("help.getNearestDc"));
+  }
+
   @Test
   void endpointFilesAreOwnerOnly() throws Exception {
-    for (String name : new String[] {EndpointFile.SOCKET, EndpointFile.JSON}) {
+    for (String name : new String[] {EndpointFile.SOCKET, EndpointFile.JSON, ResultJournal.FILE}) {
       assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.folder.resolve(name))),
           name);
     }

@@ -76,7 +76,8 @@ class IpcChildJvmTest {
         for (int i = 0; i < calls.size(); i++) {
           assertEquals(i, calls.get(i).result().getInteger("hash"));
         }
-        // a killed owner forgets which calls it ran: those in flight at the kill may run again on the new owner
+        // replies journaled by the killed owner are not run again; calls it had sent to the DC without an answer yet
+        // run again on the new owner (help.getAppConfig has no random_id for the DC to dedupe)
         assertTrue(dc.stats().executions("help.getAppConfig") >= 2000);
       } finally {
         second.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

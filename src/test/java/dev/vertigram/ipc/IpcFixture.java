@@ -10,9 +10,14 @@ import dev.vertigram.localdc.LocalDc;
 import dev.vertigram.localdc.LocalDcOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import dev.vertigram.client.Settings;
+import dev.vertigram.client.Vertigram;
+import dev.vertigram.storage.StoreOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 
 /**
  * One Local DC for the IPC tests (its RSA key takes seconds to make), and an owner per test: a client, a session
@@ -21,6 +26,7 @@ import java.nio.file.Path;
 final class IpcFixture {
 
   private static LocalDc shared;
+  private static final SecureRandom RANDOM = new SecureRandom();
   static final Vertx VERTX = Vertx.vertx();
 
   final LocalDc dc;
@@ -52,6 +58,24 @@ final class IpcFixture {
       options.addDc(e.id(), e.host(), e.port());
     }
     return options;
+  }
+
+  /** Settings of a session stored (memory store) in {@code folder}, trusting the Local DC. */
+  static Settings settings(LocalDc dc, Path folder) {
+    return new Settings().client(clientOptions(dc)).storage(new StoreOptions().setFolder(folder.toString()));
+  }
+
+  /** Opens a session in {@code folder} as its owner and signs a new test user up; returns the open session. */
+  static Vertigram newUser(LocalDc dc, Path folder, String session) {
+    int x = 1 + RANDOM.nextInt(9);
+    String phone = "99966" + x + String.format("%04d", RANDOM.nextInt(10_000));
+    Vertigram tg = await(Vertigram.open(VERTX, session, settings(dc, folder)));
+    await(tg.phoneLogin(phone));
+    JsonObject r = await(tg.completePhoneLogin(String.valueOf(x).repeat(5)));
+    if ("auth.authorizationSignUpRequired".equals(r.getString("_"))) {
+      await(tg.completeSignup("Ipc", session));
+    }
+    return tg;
   }
 
   void close() {

@@ -29,13 +29,26 @@ public final class EndpointFile {
 
   /** Writes {@code ipc.json} atomically, mode 0600. */
   public static void write(Path folder, JsonObject endpoint) throws IOException {
-    Path tmp = folder.resolve(JSON + ".tmp");
+    writePrivate(folder.resolve(JSON), endpoint.encode());
+  }
+
+  /** Replaces {@code file} atomically with {@code content}, mode 0600 from the start. */
+  public static void writePrivate(Path file, String content) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     if (POSIX) {
       Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
-    Files.writeString(tmp, endpoint.encode(), StandardCharsets.UTF_8);
-    Files.move(tmp, folder.resolve(JSON), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Creates {@code file} empty with mode 0600 unless it exists (a log that others must not read). */
+  public static void createPrivate(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      Files.createFile(file);
+      ownerOnly(file);
+    }
   }
 
   /** Reads {@code ipc.json}. */

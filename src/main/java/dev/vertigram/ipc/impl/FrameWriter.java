@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +35,8 @@ public final class FrameWriter {
   private final Context context;
   private final int maxFrameBytes;
   private final Consumer<JsonObject> onOversized;
-  private final Queue<JsonObject> queue = new ConcurrentLinkedQueue<>();
+  /** Frames to encode ({@link JsonObject}) or already encoded bodies ({@link Buffer}). */
+  private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
   /** Writes to {@code socket}, which belongs to {@code context}; frames over {@code maxFrameBytes} go to onOversized. */
@@ -47,6 +49,27 @@ public final class FrameWriter {
 
   /** Queues a frame; it leaves at the end of the current tick of the socket's context. */
   public void write(JsonObject frame) {
+    enqueue(frame);
+  }
+
+  /** Queues a frame body encoded by {@link #encode} (within the bound: the caller checked). */
+  public void writeEncoded(Buffer body) {
+    enqueue(body);
+  }
+
+  /** The JSON body of a frame, encoded once (to be written with {@link #writeEncoded} and kept elsewhere too). */
+  public static Buffer encode(JsonObject frame) {
+    ByteBuf out = Unpooled.buffer(256);
+    try (ByteBufOutputStream stream = new ByteBufOutputStream(out);
+         JsonGenerator generator = JSON.createGenerator((OutputStream) stream)) {
+      JacksonCodec.encodeJson(frame, generator);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return BufferInternal.buffer(out);
+  }
+
+  private void enqueue(Object frame) {
     queue.add(frame);
     if (scheduled.compareAndSet(false, true)) {
       context.runOnContext(v -> drain());
@@ -64,7 +87,14 @@ public final class FrameWriter {
     try (ByteBufOutputStream stream = new ByteBufOutputStream(out);
          JsonGenerator generator = JSON.createGenerator((OutputStream) stream)) {
       generator.setRootValueSeparator(null);
-      for (JsonObject frame = queue.poll(); frame != null; frame = queue.poll()) {
+      for (Object next = queue.poll(); next != null; next = queue.poll()) {
+        if (next instanceof Buffer body) {
+          out.writeInt(body.length());
+          ByteBuf bytes = ((BufferInternal) body).getByteBuf();
+          out.writeBytes(bytes, bytes.readerIndex(), bytes.readableBytes()); // leaves the kept body unread
+          continue;
+        }
+        JsonObject frame = (JsonObject) next;
         int start = out.writerIndex();
         out.writeInt(0);
         JacksonCodec.encodeJson(frame, generator);

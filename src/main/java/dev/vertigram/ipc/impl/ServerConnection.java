@@ -6,6 +6,7 @@ import dev.vertigram.ipc.RpcClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
@@ -16,19 +17,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One forwarder's connection at the owner: checks the hello's token, runs calls once per request id, cancels, and
- * sends updates once subscribed. A bad frame or token closes this connection only, logging why.
+ * One forwarder's connection at the owner: checks the hello's token, runs calls once per request id (answering a
+ * request id already answered from the journal or the memory of request ids), cancels, and sends updates once
+ * subscribed. A bad frame or token closes this connection only, logging why.
  */
 public final class ServerConnection {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
 
   /** What every connection of one owner shares. */
-  public record Owner(String token, RpcClient target, Dedupe dedupe, int maxFrameBytes,
-                      Consumer<ServerConnection> onSubscribe) {
+  public record Owner(String token, RpcClient target, Dedupe dedupe, ResultJournal journal, int maxFrameBytes,
+                      Consumer<ServerConnection> onSubscribe, BooleanSupplier onShutdown) {
   }
 
   private final NetSocket socket;
@@ -45,14 +48,10 @@ public final class ServerConnection {
     socket.handler(new FrameReader(owner.maxFrameBytes(), this::frame, this::reject));
   }
 
-  /** A reply too large to send fails its call instead; an update too large is dropped. */
+  /** An update too large to send is dropped (replies are checked when encoded). */
   private void oversized(JsonObject frame) {
-    if (frame.containsKey("id")) {
-      writer.write(Wire.reply(frame.getLong("id"), null,
-          new VertxException("the result is larger than the IPC frame bound of " + owner.maxFrameBytes(), true)));
-    } else {
-      LOG.warn("IPC update dropped: larger than the frame bound of {} bytes", owner.maxFrameBytes());
-    }
+    LOG.warn("IPC {} frame dropped: larger than the frame bound of {} bytes", frame.getValue("t"),
+        owner.maxFrameBytes());
   }
 
   /** Sends an update (the connection subscribed). */
@@ -95,6 +94,12 @@ public final class ServerConnection {
         }
       }
       case "subscribe" -> owner.onSubscribe().accept(this);
+      case "shutdown" -> {
+        long id = frame.getLong("id");
+        writer.write(owner.onShutdown().getAsBoolean() ? Wire.reply(id, new JsonObject(), null)
+            : Wire.reply(id, null, new VertxException("this owner does not hand its session over (only background "
+            + "workers do)", true)));
+      }
       default -> reject("unknown frame type " + type);
     }
   }
@@ -108,11 +113,24 @@ public final class ServerConnection {
       cancellable.put(id, token);
     }
     CallOptions options = Wire.options(opts, token);
-    owner.dedupe().once(client, id, () -> execute(method, options))
-        .onComplete(ar -> {
-          cancellable.remove(id);
-          writer.write(Wire.reply(id, ar.result(), ar.cause()));
-        });
+    Buffer recorded = owner.journal().reply(client, id);
+    Future<Buffer> reply = recorded != null ? Future.succeededFuture(recorded)
+        : owner.dedupe().once(client, id, () -> execute(method, options).transform(ar -> {
+          Buffer body = encodeReply(id, ar.result(), ar.cause());
+          owner.journal().record(client, id, body);
+          return Future.succeededFuture(body);
+        }));
+    reply.onComplete(ar -> {
+      cancellable.remove(id);
+      writer.writeEncoded(ar.result());
+    });
+  }
+
+  /** The reply frame body, encoded once (sent, remembered and journaled); a reply over the bound fails the call. */
+  private Buffer encodeReply(long id, JsonObject result, Throwable failure) {
+    Buffer body = FrameWriter.encode(Wire.reply(id, result, failure));
+    return body.length() <= owner.maxFrameBytes() ? body : FrameWriter.encode(Wire.reply(id, null,
+        new VertxException("the result is larger than the IPC frame bound of " + owner.maxFrameBytes(), true)));
   }
 
   /** The forwarder got these results: it will not replay them, so their memory can go. */
@@ -125,6 +143,7 @@ public final class ServerConnection {
       ids[i] = ((Number) ack.getValue(i)).longValue();
     }
     owner.dedupe().forget(client, ids, ids.length);
+    owner.journal().forget(client, ids, ids.length);
   }
 
   /** Runs a call on the target; a target that throws fails the call, not the connection. */

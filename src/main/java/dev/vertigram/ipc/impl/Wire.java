@@ -3,9 +3,14 @@ package dev.vertigram.ipc.impl;
 import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.CancellationToken;
 import dev.vertigram.client.RpcException;
+import dev.vertigram.tl.TlCodec;
+import dev.vertigram.tl.TlCombinator;
+import dev.vertigram.tl.TlParam;
+import dev.vertigram.tl.TlSchema;
 import io.vertx.core.VertxException;
 import io.vertx.core.json.JsonObject;
 
+import java.security.SecureRandom;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -15,7 +20,29 @@ import java.util.concurrent.CancellationException;
  */
 public final class Wire {
 
+  private static final TlSchema API = TlCodec.api().schema();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private Wire() {
+  }
+
+  /**
+   * The method with its {@code random_id} chosen now when it takes one (messages.sendMessage, sendMedia...) and none
+   * is given: a replay after an owner restart then carries the same random_id, and Telegram does not send twice.
+   */
+  public static JsonObject pinRandomId(JsonObject method) {
+    if (method.containsKey("random_id") || !(method.getValue("_") instanceof String name)) {
+      return method;
+    }
+    TlCombinator m = API.method(name);
+    if (m != null) {
+      for (TlParam p : m.params()) {
+        if (p.name().equals("random_id") && p.type().equals("long")) {
+          return method.copy().put("random_id", RANDOM.nextLong());
+        }
+      }
+    }
+    return method;
   }
 
   /** The call options as JSON: only the fields that are set; {@code cancellable} when a token is given. */
