@@ -37,6 +37,7 @@ final class ServerConnection {
   private boolean dropRequested;
   private Buffer lastFrame;
   private long disconnectTimer = -1;
+  private String remoteHost;
 
   ServerConnection(DcState dc, NetSocket socket, Context context) {
     this.dc = dc;
@@ -215,9 +216,12 @@ final class ServerConnection {
     dirty.clear();
   }
 
-  /** The client's IP address. */
+  /** The client's IP address (asked once: every RPC checks it for AUTH_KEY_DUPLICATED). */
   String remoteHost() {
-    return socket.remoteAddress().hostAddress();
+    if (remoteHost == null) {
+      remoteHost = socket.remoteAddress().hostAddress();
+    }
+    return remoteHost;
   }
 
   @Override
