@@ -15,7 +15,8 @@ import java.util.Objects;
  */
 public final class MessageCipher {
 
-  private static final int HEADER = 24;
+  /** auth_key_id(8) ‖ msg_key(16): where the encrypted part of an envelope starts. */
+  public static final int HEADER = 24;
   private static final int MIN_PADDING = 12;
   private static final int MAX_PADDING = 1024;
   /** Extra random 16-byte blocks (0..3) added to the minimal padding, to blur the exact message length. */
@@ -32,10 +33,38 @@ public final class MessageCipher {
    * @param x 0 for client→server, 8 for server→client
    */
   public static byte[] encrypt(AuthKey key, int x, byte[] plaintext, int off, int len, SecureRandom rnd) {
-    int pad = MIN_PADDING + Math.floorMod(-(len + MIN_PADDING), 16) + 16 * rnd.nextInt(EXTRA_PADDING_BLOCKS);
+    Objects.checkFromIndexSize(off, len, plaintext.length);
+    byte[] out = new byte[envelopeLength(len, rnd)];
+    System.arraycopy(plaintext, off, out, HEADER, len);
+    encryptInPlace(key, x, out, len, rnd);
+    return out;
+  }
+
+  /**
+   * The length of the envelope for a {@code len}-byte plaintext, with 12..75 bytes of padding (a random number of extra
+   * blocks). Allocate an array of that length, write the plaintext at offset {@value #HEADER} and call
+   * {@link #encryptInPlace}: the message is then encrypted without copying it.
+   */
+  public static int envelopeLength(int len, SecureRandom rnd) {
+    return HEADER + len + MIN_PADDING + Math.floorMod(-(len + MIN_PADDING), 16) + 16 * rnd.nextInt(EXTRA_PADDING_BLOCKS);
+  }
+
+  /**
+   * MTProto 2.0 encryption in place: {@code envelope[24, 24+len)} holds the plaintext, the rest after it (12..1024
+   * bytes, making the encrypted part a multiple of 16) is filled with random padding, then the whole is encrypted and
+   * {@code envelope[0, 24)} receives auth_key_id and msg_key.
+   *
+   * @param x 0 for client→server, 8 for server→client
+   */
+  public static void encryptInPlace(AuthKey key, int x, byte[] envelope, int len, SecureRandom rnd) {
+    int pad = envelope.length - HEADER - len;
+    if (len < 0 || pad < MIN_PADDING || pad > MAX_PADDING || (len + pad) % 16 != 0) {
+      throw new IllegalArgumentException("padding must be 12..1024 bytes and make the length a multiple of 16");
+    }
     byte[] padding = new byte[pad];
     rnd.nextBytes(padding);
-    return encryptWithPadding(key, x, plaintext, off, len, padding);
+    System.arraycopy(padding, 0, envelope, HEADER + len, pad);
+    seal2(key, x, envelope);
   }
 
   /**
@@ -51,8 +80,7 @@ public final class MessageCipher {
     byte[] out = new byte[HEADER + total];
     System.arraycopy(plaintext, off, out, HEADER, len);
     System.arraycopy(padding, 0, out, HEADER + len, padding.length);
-    byte[] msgKey = Kdf.msgKey(key.raw(), out, HEADER, total, x);
-    seal(key, msgKey, Kdf.kdf2(key.raw(), msgKey, x), out);
+    seal2(key, x, out);
     return out;
   }
 
@@ -114,6 +142,12 @@ public final class MessageCipher {
     boolean msgKeyOk = MessageDigest.isEqual(msgKey, Kdf.msgKeyV1(plain, 0, unpadded));
     verdict(idOk, lengthOk && msgKeyOk);
     return Arrays.copyOf(plain, unpadded);
+  }
+
+  /** MTProto 2.0 msg_key and KDF over the padded plaintext {@code out[24:]}, then {@link #seal}. */
+  private static void seal2(AuthKey key, int x, byte[] out) {
+    byte[] msgKey = Kdf.msgKey(key.raw(), out, HEADER, out.length - HEADER, x);
+    seal(key, msgKey, Kdf.kdf2(key.raw(), msgKey, x), out);
   }
 
   /** Writes auth_key_id and msg_key into {@code out[0:24]} and IGE-encrypts {@code out[24:]} in place. */

@@ -5,6 +5,8 @@ import dev.vertigram.crypto.MessageCipher;
 import dev.vertigram.crypto.SecurityCheckException;
 import io.vertx.core.buffer.Buffer;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.security.SecureRandom;
 
 /**
@@ -37,16 +39,16 @@ public final class EncryptedMessage {
   public record Envelope(long salt, long sessionId, MtMessage message) {
   }
 
-  /** Encrypts one message for the wire. */
+  /** Encrypts one message for the wire (the body is copied once, into the envelope encrypted in place). */
   public static Buffer encrypt(AuthKey key, int x, long salt, long sessionId, MtMessage message, SecureRandom random) {
     Buffer body = message.body();
-    byte[] plain = new byte[INNER_HEADER + body.length()];
-    Buffer header = Buffer.buffer(INNER_HEADER)
-        .appendLongLE(salt).appendLongLE(sessionId).appendLongLE(message.msgId())
-        .appendIntLE(message.seqno()).appendIntLE(body.length());
-    header.getBytes(plain, 0);
-    body.getBytes(plain, INNER_HEADER);
-    return Buffer.buffer(MessageCipher.encrypt(key, x, plain, 0, plain.length, random));
+    int len = INNER_HEADER + body.length();
+    byte[] envelope = new byte[MessageCipher.envelopeLength(len, random)];
+    ByteBuffer.wrap(envelope, MessageCipher.HEADER, INNER_HEADER).order(ByteOrder.LITTLE_ENDIAN)
+        .putLong(salt).putLong(sessionId).putLong(message.msgId()).putInt(message.seqno()).putInt(body.length());
+    body.getBytes(envelope, MessageCipher.HEADER + INNER_HEADER);
+    MessageCipher.encryptInPlace(key, x, envelope, len, random);
+    return Buffer.buffer(envelope);
   }
 
   /** The auth_key_id at the start of an encrypted frame. */
@@ -64,15 +66,16 @@ public final class EncryptedMessage {
    */
   public static Envelope decrypt(AuthKey key, int x, Buffer frame) {
     byte[] wire = frame.getBytes();
-    byte[] plain = MessageCipher.decrypt(key, x, wire, 0, wire.length);
-    if (plain.length < INNER_HEADER + 12) {
-      throw new SecurityCheckException("encrypted message too short: " + plain.length + " bytes");
+    MessageCipher.decryptInPlace(key, x, wire, 0, wire.length);
+    int plainLength = wire.length - MessageCipher.HEADER;
+    if (plainLength < INNER_HEADER + 12) {
+      throw new SecurityCheckException("encrypted message too short: " + plainLength + " bytes");
     }
-    Buffer p = Buffer.buffer(plain);
+    Buffer p = Buffer.buffer(wire).slice(MessageCipher.HEADER, wire.length);
     int length = p.getIntLE(28);
-    int padding = plain.length - INNER_HEADER - length;
+    int padding = plainLength - INNER_HEADER - length;
     if (length < 0 || (length & 3) != 0 || padding < 12 || padding > 1024) {
-      throw new SecurityCheckException("bad message length " + length + " in a " + plain.length + "-byte plaintext");
+      throw new SecurityCheckException("bad message length " + length + " in a " + plainLength + "-byte plaintext");
     }
     MtMessage message = new MtMessage(p.getLongLE(16), p.getIntLE(24), p.slice(INNER_HEADER, INNER_HEADER + length));
     return new Envelope(p.getLongLE(0), p.getLongLE(8), message);

@@ -23,10 +23,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -125,30 +130,88 @@ public class LocalDcSendBenchmark {
     return Futures.await(future);
   }
 
-  /** A brief run without JMH: warm-up, then {@code args[0]} (default 10) bursts; writes the result file. */
+  /**
+   * A brief run without JMH: {@code args[1]} (default 10) warm-up bursts, then {@code args[0]} (default 10) bursts; writes the result file with the rate,
+   * the process CPU per message (client and DC together) and the CPU per message of the busiest thread, which is the
+   * DC's event loop (every connection of a DC lives on its one loop), the JIT and GC time spent meanwhile, and the
+   * 1-minute load average at the start.
+   */
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     LocalDcSendBenchmark b = new LocalDcSendBenchmark();
     b.start();
     try {
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < warmUp; i++) {
         b.burst();
       }
+      ThreadCpu threads = new ThreadCpu();
+      long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+      long gc0 = gcMillis();
+      long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
       for (int i = 0; i < rounds; i++) {
         b.burst();
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      double rate = rounds * (double) BURST / seconds;
+      long messages = rounds * (long) BURST;
+      double rate = messages / seconds;
+      Map.Entry<String, Long> busiest = threads.busiest();
       JsonObject result = new JsonObject().put("benchmark", "LocalDcSendBenchmark.burst")
-          .put("messages_per_second", Math.round(rate)).put("messages", rounds * BURST).put("seconds", seconds)
-          .put("recipients", 2).put("concurrent_sends", BURST).put("cores", Runtime.getRuntime().availableProcessors());
+          .put("messages_per_second", Math.round(rate)).put("messages", messages).put("seconds", seconds)
+          .put("process_cpu_us_per_message", round((processCpuNanos() - cpu0) / 1e3 / messages))
+          .put("busiest_thread", busiest.getKey())
+          .put("busiest_thread_cpu_us_per_message", round(busiest.getValue() / 1e3 / messages))
+          .put("jit_compilation_ms", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0)
+          .put("gc_ms", gcMillis() - gc0)
+          .put("recipients", 2).put("concurrent_sends", BURST).put("load_average_1m", round(load))
+          .put("cores", Runtime.getRuntime().availableProcessors());
       Path out = Path.of("bench", "results", "localdc-send.json");
       Files.createDirectories(out.getParent());
       Files.writeString(out, result.encodePrettily() + "\n");
       System.out.println(result.encode());
     } finally {
       b.stop();
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> g.getCollectionTime()).sum();
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  /** CPU time of every live thread since construction; {@link #busiest} names the thread that used the most. */
+  private static final class ThreadCpu {
+    private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    private final Map<Long, Long> start = new HashMap<>();
+
+    ThreadCpu() {
+      for (long id : mx.getAllThreadIds()) {
+        start.put(id, mx.getThreadCpuTime(id));
+      }
+    }
+
+    Map.Entry<String, Long> busiest() {
+      String name = "?";
+      long most = 0;
+      for (long id : mx.getAllThreadIds()) {
+        long used = mx.getThreadCpuTime(id) - start.getOrDefault(id, 0L);
+        ThreadInfo info = mx.getThreadInfo(id);
+        if (used > most && info != null) {
+          most = used;
+          name = info.getThreadName();
+        }
+      }
+      return Map.entry(name, most);
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.vertigram.mtproto.MsgContainer;
 import dev.vertigram.mtproto.MsgIdWindow;
 import dev.vertigram.mtproto.MtMessage;
 import dev.vertigram.mtproto.MtprotoException;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,19 +31,45 @@ final class EncryptedLayer {
     this.dc = dc;
   }
 
-  void onFrame(ServerConnection conn, Buffer frame) {
-    StoredKey key = dc.keys().find(EncryptedMessage.authKeyId(frame), dc.clock().millis());
+  /**
+   * Handles one encrypted frame. Returns null when it is done, or, for a big frame decrypted off the loop (see
+   * {@link CryptoOffload}), a future completing on the loop once the frame is handled: the connection holds the frames
+   * after it until then. The future fails with the {@link SecurityCheckException} of a bad frame.
+   */
+  Future<Void> onFrame(ServerConnection conn, Buffer frame) {
+    long keyId = EncryptedMessage.authKeyId(frame);
+    StoredKey key = dc.keys().find(keyId, dc.clock().millis());
     if (key == null) {
       conn.sendTransportError(-404, "unknown or expired auth_key_id");
-      return;
+      return null;
+    }
+    if (CryptoOffload.offLoop(dc, frame.length())) {
+      return CryptoOffload.run(dc, frame.length(),
+          () -> EncryptedMessage.decrypt(key.key(), EncryptedMessage.CLIENT_TO_SERVER, frame)).map(env -> {
+            if (conn.closed()) {
+              return null;
+            }
+            if (dc.keys().find(keyId, dc.clock().millis()) != key) {
+              conn.sendTransportError(-404, "auth_key_id destroyed while the frame was decrypted");
+            } else {
+              decrypted(conn, key, env);
+            }
+            return null;
+          });
     }
     EncryptedMessage.Envelope env;
     try {
       env = EncryptedMessage.decrypt(key.key(), EncryptedMessage.CLIENT_TO_SERVER, frame);
     } catch (SecurityCheckException e) {
       conn.sendTransportError(-404, e.getMessage());
-      return;
+      return null;
     }
+    decrypted(conn, key, env);
+    return null;
+  }
+
+  /** The checks and dispatch of a decrypted frame, in order (see the class comment). */
+  private void decrypted(ServerConnection conn, StoredKey key, EncryptedMessage.Envelope env) {
     Session session = dc.sessions().open(key, env.sessionId());
     MtMessage m = env.message();
     boolean container = MsgContainer.isContainer(m.body());

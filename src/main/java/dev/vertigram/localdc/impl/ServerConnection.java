@@ -5,11 +5,13 @@ import dev.vertigram.transport.ServerTransport;
 import dev.vertigram.transport.TransportException;
 import dev.vertigram.transport.TransportKind;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -19,7 +21,9 @@ import java.util.Set;
 /**
  * One accepted TCP connection: sniffs the framing ({@link ServerTransport}), hands each frame to the handshake or the
  * encrypted layer, and writes what the sessions queued in one flush per event-loop turn (every session with output
- * becomes one container, encrypted once). No exception from a frame escapes: bad framing closes the connection, any
+ * becomes one container, encrypted once). Big frames are encrypted and decrypted off the loop ({@link CryptoOffload}):
+ * writes still go out in drain order, and the frames received after a big one wait until it is decrypted. No
+ * exception from a frame escapes: bad framing closes the connection, a failed encryption closes it with a log line, any
  * other failure is answered with -404. Confined to the DC's event loop.
  */
 final class ServerConnection {
@@ -36,7 +40,14 @@ final class ServerConnection {
   private boolean closed;
   private boolean dropRequested;
   private Buffer lastFrame;
+  /** Frames drained from the sessions, in wire order; big ones may still be encrypted off the loop. */
+  private final ArrayDeque<Future<Buffer>> sealed = new ArrayDeque<>();
+  private boolean waitingForSeal;
+  /** The big inbound frame being decrypted off the loop (null when none) and the frames received after it. */
+  private Future<Void> opening;
+  private final ArrayDeque<Buffer> held = new ArrayDeque<>();
   private long disconnectTimer = -1;
+  private String remoteHost;
 
   ServerConnection(DcState dc, NetSocket socket, Context context) {
     this.dc = dc;
@@ -66,6 +77,10 @@ final class ServerConnection {
     if (closed) {
       return;
     }
+    if (opening != null) {
+      held.add(frame); // a big frame before this one is still being decrypted
+      return;
+    }
     try {
       int injected = dc.faults().takeTransportError();
       if (injected != 0) {
@@ -73,15 +88,52 @@ final class ServerConnection {
       } else if (PlainMessage.isPlain(frame)) {
         dc.handshake().onFrame(this, frame);
       } else {
-        dc.encryptedLayer().onFrame(this, frame);
+        Future<Void> pending = dc.encryptedLayer().onFrame(this, frame);
+        if (pending != null) {
+          hold(pending);
+          return;
+        }
       }
     } catch (RuntimeException e) {
       sendTransportError(-404, "undecodable frame: " + e);
     }
-    if (dropRequested) {
+    dropIfRequested();
+  }
+
+  /**
+   * A big frame is being decrypted off the loop: the frames after it wait (in order), and the socket stops reading
+   * until they are all processed.
+   */
+  private void hold(Future<Void> pending) {
+    opening = pending;
+    socket.pause();
+    pending.onComplete(ar -> {
+      opening = null;
+      if (closed) {
+        return;
+      }
+      if (ar.failed()) {
+        sendTransportError(-404, "undecodable frame: " + ar.cause());
+      }
+      dropIfRequested();
+      while (!closed && opening == null && !held.isEmpty()) {
+        onFrame(held.poll());
+      }
+      if (!closed && opening == null) {
+        socket.resume();
+      }
+    });
+  }
+
+  private void dropIfRequested() {
+    if (dropRequested && !closed) {
       log.debug("{}: dropped by the dropConnectionAfterMessages fault", this);
       close();
     }
+  }
+
+  boolean closed() {
+    return closed;
   }
 
   /** The drop fault fired on a message of the current frame: close once the frame is processed, writing nothing. */
@@ -119,10 +171,33 @@ final class ServerConnection {
         return;
       }
       if (sessions.contains(s)) {
-        for (Buffer frame : s.drain()) {
-          writeEncrypted(frame);
-        }
+        sealed.addAll(s.drain());
       }
+    }
+    writeSealed();
+  }
+
+  /** Writes the encrypted frames in the order they were drained, waiting for any still encrypted off the loop. */
+  private void writeSealed() {
+    while (!closed && !sealed.isEmpty()) {
+      Future<Buffer> next = sealed.peek();
+      if (!next.isComplete()) {
+        if (!waitingForSeal) {
+          waitingForSeal = true;
+          next.onComplete(ar -> {
+            waitingForSeal = false;
+            writeSealed();
+          });
+        }
+        return;
+      }
+      sealed.poll();
+      if (next.failed()) {
+        log.warn("{}: encrypting a frame failed, closing", this, next.cause());
+        close();
+        return;
+      }
+      writeEncrypted(next.result());
     }
   }
 
@@ -213,11 +288,16 @@ final class ServerConnection {
     }
     sessions.clear();
     dirty.clear();
+    sealed.clear();
+    held.clear();
   }
 
-  /** The client's IP address. */
+  /** The client's IP address (asked once: every RPC checks it for AUTH_KEY_DUPLICATED). */
   String remoteHost() {
-    return socket.remoteAddress().hostAddress();
+    if (remoteHost == null) {
+      remoteHost = socket.remoteAddress().hostAddress();
+    }
+    return remoteHost;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.vertigram.mtproto.EncryptedMessage;
 import dev.vertigram.mtproto.MsgContainer;
 import dev.vertigram.mtproto.MtMessage;
 import dev.vertigram.mtproto.SeqNoCounter;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.ArrayList;
@@ -222,9 +223,11 @@ final class Session {
 
   /**
    * The encrypted frames for everything queued: acks first, then the messages, packed into containers of at most
-   * 1024 messages. Called by the connection on its flush.
+   * 1024 messages. Called by the connection on its flush, which writes them in this order. msg_ids, seqnos and the
+   * unacked store are settled here, on the loop; only the encryption of big frames completes later (see
+   * {@link CryptoOffload}).
    */
-  List<Buffer> drain() {
+  List<Future<Buffer>> drain() {
     List<MtMessage> messages = new ArrayList<>(outbox.size() + 1);
     List<Long> ackIds = new ArrayList<>();
     for (InMsg in : acks) {
@@ -239,7 +242,7 @@ final class Session {
     }
     messages.addAll(outbox);
     outbox = new ArrayList<>();
-    List<Buffer> frames = new ArrayList<>();
+    List<Future<Buffer>> frames = new ArrayList<>();
     long salt = key.salts().current(dc.clock().seconds());
     int start = 0;
     while (start < messages.size()) {
@@ -254,8 +257,8 @@ final class Session {
       MtMessage frame = end - start == 1 && messages.get(start).msgId() > lastWireMsgId ? messages.get(start)
           : new MtMessage(dc.clock().nextMsgId(3), seqno.next(false), MsgContainer.pack(messages.subList(start, end)));
       lastWireMsgId = frame.msgId();
-      frames.add(EncryptedMessage.encrypt(key.key(), EncryptedMessage.SERVER_TO_CLIENT, salt, sessionId, frame,
-          dc.random()));
+      frames.add(CryptoOffload.run(dc, frame.body().length(), () -> EncryptedMessage.encrypt(key.key(),
+          EncryptedMessage.SERVER_TO_CLIENT, salt, sessionId, frame, dc.random())));
       start = end;
     }
     return frames;

@@ -1,11 +1,9 @@
 package dev.vertigram.localdc.world;
 
 import dev.vertigram.crypto.DhChecks;
+import dev.vertigram.crypto.HmacSha256;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,6 +37,8 @@ public final class World {
   public enum Kind { USER, CHAT, CHANNEL }
 
   private final byte[] secret;
+  /** HMAC-SHA256 under {@link #secret} (access hashes are computed on every peer check). */
+  private final HmacSha256 hmac;
   private final Map<Long, User> users = new HashMap<>();
   private final Map<String, User> byPhone = new HashMap<>();
   private final Map<String, Object> byUsername = new HashMap<>();
@@ -57,6 +57,7 @@ public final class World {
   /** A world whose access hashes derive from {@code secret} (keep it across restarts with a snapshot). */
   public World(byte[] secret) {
     this.secret = secret.clone();
+    this.hmac = new HmacSha256(secret);
   }
 
   private static byte[] randomSecret() {
@@ -78,25 +79,13 @@ public final class World {
 
   /** The access_hash of peer {@code peerId} of {@code kind} for {@code viewer}. Lock-free. */
   public long accessHash(long viewer, Kind kind, long peerId) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      mac.update(ByteBuffer.allocate(17).putLong(viewer).put((byte) kind.ordinal()).putLong(peerId).array());
-      return ByteBuffer.wrap(mac.doFinal()).getLong();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return ByteBuffer.wrap(hmac.mac(ByteBuffer.allocate(17).putLong(viewer).put((byte) kind.ordinal()).putLong(peerId)
+        .array())).getLong();
   }
 
   /** A secret for another purpose derived from the server secret (stable across snapshots). Lock-free. */
   public byte[] derivedSecret(String purpose) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return hmac.mac(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** A stable key naming a peer inside a box ("u123", "c45", "h1000000001"). */
