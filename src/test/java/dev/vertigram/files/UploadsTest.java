@@ -105,4 +105,16 @@ class UploadsTest {
         -1, "s.bin", "application/x-test", null, TransferOptions.create()));
     assertTrue(e.getMessage().contains("FILE_PART_0_MISSING"), e.getMessage());
   }
+
+  @Test
+  void aStreamIsSentAsADocumentWithItsNameAndGuessedMimeType() throws Exception {
+    byte[] data = "<p>hello</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    JsonObject message = FilesFixture.messageIn(await(fx.files.sendDocument(FilesFixture.self(),
+        new GeneratedStream(fx.vertx, data, 5), -1, "page.html", null, "a page", TransferOptions.create())));
+    JsonObject document = message.getJsonObject("media").getJsonObject("document");
+    assertEquals("text/html", document.getString("mime_type"));
+    assertEquals(data.length, document.getLong("size"));
+    assertEquals("page.html", FileLocation.of(message).name());
+    assertEquals("a page", message.getString("message"));
+  }
 }
