@@ -1,6 +1,7 @@
 package dev.vertigram.files;
 
 import dev.vertigram.testing.Futures;
+import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.CancellationToken;
 import dev.vertigram.client.MtprotoClient;
 import dev.vertigram.localdc.LocalDc;
@@ -9,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FileTransfersTest {
 
   private static final int MIB = FilesFixture.MIB;
+  private static final AtomicLong RANDOM_IDS = new AtomicLong();
   private static FilesFixture fx;
   private static Vertx vertx;
   private static LocalDc dc;
@@ -254,7 +258,10 @@ class FileTransfersTest {
 
   /** Sends an uploaded file to Saved Messages through {@code dcId} (0 = home); the result is the message. */
   private JsonObject sendUploaded(JsonObject inputFile, int dcId) throws Exception {
-    return fx.sendUploaded(inputFile, dcId);
+    return messageIn(await(client.call(new JsonObject().put("_", "messages.sendMedia").put("peer", self())
+        .put("media", new JsonObject().put("_", "inputMediaUploadedDocument").put("file", inputFile)
+            .put("mime_type", "application/octet-stream").put("attributes", new JsonArray()))
+        .put("message", "").put("random_id", RANDOM_IDS.incrementAndGet()), CallOptions.create().dcId(dcId))));
   }
 
   private static JsonObject messageIn(JsonObject updates) {

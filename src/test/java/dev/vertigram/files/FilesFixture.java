@@ -62,15 +62,10 @@ final class FilesFixture {
 
   /** Sends an uploaded file to Saved Messages as a document; the result is the message. */
   JsonObject sendUploaded(JsonObject inputFile) throws Exception {
-    return sendUploaded(inputFile, 0);
-  }
-
-  /** {@link #sendUploaded(JsonObject)} through DC {@code dcId} (0 = home). */
-  JsonObject sendUploaded(JsonObject inputFile, int dcId) throws Exception {
     return messageIn(Futures.await(client.call(new JsonObject().put("_", "messages.sendMedia").put("peer", self())
         .put("media", new JsonObject().put("_", "inputMediaUploadedDocument").put("file", inputFile)
             .put("mime_type", "application/octet-stream").put("attributes", new JsonArray()))
-        .put("message", "").put("random_id", RANDOM_IDS.incrementAndGet()), CallOptions.create().dcId(dcId))));
+        .put("message", "").put("random_id", RANDOM_IDS.incrementAndGet()), CallOptions.create())));
   }
 
   /** The message of the first update that carries one. */
