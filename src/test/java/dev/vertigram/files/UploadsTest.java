@@ -72,6 +72,18 @@ class UploadsTest {
     assertArrayEquals(data, sink.bytes());
   }
 
+  /** Telegram refuses empty files (FILE_PART_EMPTY, FILE_PARTS_INVALID): no 0 B round trip, a clear error instead. */
+  @Test
+  void anEmptyFileIsRefusedBeforeAnyCall() throws Exception {
+    Path empty = Files.createFile(dir.resolve("empty.txt"));
+    fx.dc.stats().reset();
+    Throwable e = failure(fx.files.sendDocument(FilesFixture.self(), empty.toString(), null, TransferOptions.create()));
+    assertInstanceOf(IllegalArgumentException.class, e);
+    assertTrue(e.getMessage().contains("FILE_PARTS_INVALID"), e.getMessage());
+    assertEquals(0, fx.dc.stats().executions("upload.saveFilePart"));
+    assertEquals(0, fx.dc.stats().executions("messages.sendMedia"));
+  }
+
   @Test
   void anEmptyStreamOfUnknownSizeIsRefusedWithoutAPart() throws Exception {
     fx.dc.stats().reset();
