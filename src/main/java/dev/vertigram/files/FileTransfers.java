@@ -26,10 +26,13 @@ import java.util.function.Supplier;
  * <pre>
  * FileTransfers files = FileTransfers.create(vertx, client, "main");
  * files.sendDocument(peer, "/tmp/report.pdf", "application/pdf", TransferOptions.create());
+ * files.sendMedia(peer, receivedUpdate, "again", TransferOptions.create());
  * files.downloadToFile(message, "/tmp/copy.pdf", TransferOptions.create().refresher(refetch));
  * </pre>
  * Progress events are published on {@code vertigram.<session>.progress}. Telegram refuses empty files (no part may be
  * empty, no file has 0 parts), so uploading one fails with an {@link IllegalArgumentException} and sends nothing.
+ * A {@code peer} is an InputPeer, or anything the {@code sends} function resolves (with {@code Vertigram.files()}:
+ * an @username, a bot-API id, an update...).
  */
 public final class FileTransfers {
 

@@ -60,13 +60,14 @@ final class Uploader extends Transfer<JsonObject> {
   }
 
   /**
-   * Uploads again parts {@code firstPart}.. of the file {@code inputFile} names, read from {@code source} ({@code bytes}
-   * bytes from the start of that part); completes with {@code inputFile}.
+   * Uploads again parts {@code firstPart}.. of the file {@code inputFile} names, read from {@code source}
+   * ({@code bytes} bytes from the start of that part); completes with {@code inputFile}.
    */
   static Uploader again(FileTransfers files, ReadStream<Buffer> source, JsonObject inputFile, int firstPart,
       long bytes, TransferOptions options) {
-    return new Uploader(files, source, options, inputFile.getLong("id"), "inputFileBig".equals(inputFile.getString("_")),
-        inputFile.getInteger("parts"), firstPart, bytes, inputFile.getString("name"), inputFile);
+    boolean big = "inputFileBig".equals(inputFile.getString("_"));
+    return new Uploader(files, source, options, inputFile.getLong("id"), big, inputFile.getInteger("parts"), firstPart,
+        bytes, inputFile.getString("name"), inputFile);
   }
 
   private static MessageDigest newMd5() {

@@ -9,13 +9,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.vertigram.files.FilesFixture.random;
 import static dev.vertigram.testing.Futures.await;
+import static dev.vertigram.testing.Futures.failure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Uploaded parts that expired on the Local DC (TTL 1 s) before the send are uploaded again from the file. */
+/**
+ * What expires on the Local DC (TTLs of 1 s): uploaded parts, uploaded again from the file before the send is
+ * retried; file references of media sent again, renewed through the refresher.
+ */
 class ExpiredPartsTest {
 
   private static FilesFixture fx;
@@ -25,7 +31,7 @@ class ExpiredPartsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    fx = FilesFixture.start(new LocalDcOptions().uploadPartsTtlSeconds(1));
+    fx = FilesFixture.start(new LocalDcOptions().uploadPartsTtlSeconds(1).fileReferenceTtlSeconds(1));
   }
 
   @AfterAll
@@ -47,5 +53,23 @@ class ExpiredPartsTest {
     CollectingStream sink = new CollectingStream();
     await(fx.files.downloadToStream(message, sink, 0, -1, fx.withRefresher()));
     assertArrayEquals(data, sink.bytes());
+  }
+
+  @Test
+  void mediaSentAgainWithAnExpiredReferenceIsRefetched() throws Exception {
+    JsonObject message = fx.sendUploaded(await(fx.files.upload(Files.write(dir.resolve("again.bin"), random(3000))
+        .toString(), TransferOptions.create())));
+    Thread.sleep(1100);
+    Throwable e = failure(fx.files.sendMedia(FilesFixture.self(), message, "", TransferOptions.create()));
+    assertTrue(e.getMessage().contains("FILE_REFERENCE_EXPIRED"), e.getMessage());
+    AtomicInteger refetches = new AtomicInteger();
+    JsonObject again = FilesFixture.messageIn(await(fx.files.sendMedia(FilesFixture.self(), message, "again",
+        TransferOptions.create().refresher(m -> {
+          refetches.incrementAndGet();
+          return fx.refetch(m);
+        }))));
+    assertEquals(1, refetches.get());
+    assertEquals(message.getJsonObject("media").getJsonObject("document").getLong("id"),
+        again.getJsonObject("media").getJsonObject("document").getLong("id"));
   }
 }

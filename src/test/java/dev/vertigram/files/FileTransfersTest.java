@@ -1,12 +1,9 @@
 package dev.vertigram.files;
 
 import dev.vertigram.testing.Futures;
-import dev.vertigram.client.AuthKeyStore;
 import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.CancellationToken;
-import dev.vertigram.client.ClientOptions;
 import dev.vertigram.client.MtprotoClient;
-import dev.vertigram.localdc.DcEndpoint;
 import dev.vertigram.localdc.LocalDc;
 import dev.vertigram.localdc.LocalDcOptions;
 import io.vertx.core.Future;
@@ -25,7 +22,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Uploads and downloads through the real client against the Local DC (DCs 1 and 2, file references live 3 s). */
 class FileTransfersTest {
 
-  private static final int MIB = 1 << 20;
+  private static final int MIB = FilesFixture.MIB;
   private static final AtomicLong RANDOM_IDS = new AtomicLong();
+  private static FilesFixture fx;
   private static Vertx vertx;
   private static LocalDc dc;
   private static MtprotoClient client;
@@ -52,25 +49,16 @@ class FileTransfersTest {
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    dc = await(LocalDc.start(vertx, new LocalDcOptions().ephemeralPorts(1, 2).fileReferenceTtlSeconds(3)));
-    ClientOptions options = new ClientOptions().addRsaKey(dc.publicKey().toPkcs1Pem()).apiId(1).apiHash("test")
-        .homeDc(1);
-    for (DcEndpoint e : dc.endpoints()) {
-      options.addDc(e.id(), e.host(), e.port());
-    }
-    AuthKeyStore keys = AuthKeyStore.inMemory();
-    client = MtprotoClient.create(vertx, "files", options, keys);
-    await(client.call(new JsonObject().put("_", "help.getNearestDc")));
-    assertTrue(dc.authorize(await(keys.permKey(1)).id(), 77));
-    files = FileTransfers.create(vertx, client, "files");
+    fx = FilesFixture.start(new LocalDcOptions().fileReferenceTtlSeconds(3));
+    vertx = fx.vertx;
+    dc = fx.dc;
+    client = fx.client;
+    files = fx.files;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    await(client.close());
-    await(dc.close());
-    await(vertx.close());
+    fx.stop();
   }
 
   @Test
@@ -278,33 +266,23 @@ class FileTransfersTest {
   }
 
   private static JsonObject messageIn(JsonObject updates) {
-    for (Object u : updates.getJsonArray("updates")) {
-      JsonObject update = (JsonObject) u;
-      if (update.containsKey("message") && update.getValue("message") instanceof JsonObject m) {
-        return m;
-      }
-    }
-    throw new AssertionError("no message in " + updates);
+    return FilesFixture.messageIn(updates);
   }
 
   private static Future<JsonObject> refetch(JsonObject message) {
-    return client.call(new JsonObject().put("_", "messages.getMessages").put("id", new JsonArray()
-        .add(new JsonObject().put("_", "inputMessageID").put("id", message.getInteger("id")))))
-        .map(r -> r.getJsonArray("messages").getJsonObject(0));
+    return fx.refetch(message);
   }
 
   private static TransferOptions withRefresher() {
-    return TransferOptions.create().refresher(FileTransfersTest::refetch);
+    return fx.withRefresher();
   }
 
   private static JsonObject self() {
-    return new JsonObject().put("_", "inputPeerSelf");
+    return FilesFixture.self();
   }
 
   private static byte[] random(int size) {
-    byte[] b = new byte[size];
-    new Random(size).nextBytes(b);
-    return b;
+    return FilesFixture.random(size);
   }
 
   static <T> T await(Future<T> future) throws Exception {

@@ -72,6 +72,18 @@ class UploadsTest {
     assertArrayEquals(data, sink.bytes());
   }
 
+  /** Telegram refuses empty files (FILE_PART_EMPTY, FILE_PARTS_INVALID): no 0 B round trip, a clear error instead. */
+  @Test
+  void anEmptyFileIsRefusedBeforeAnyCall() throws Exception {
+    Path empty = Files.createFile(dir.resolve("empty.txt"));
+    fx.dc.stats().reset();
+    Throwable e = failure(fx.files.sendDocument(FilesFixture.self(), empty.toString(), null, TransferOptions.create()));
+    assertInstanceOf(IllegalArgumentException.class, e);
+    assertTrue(e.getMessage().contains("FILE_PARTS_INVALID"), e.getMessage());
+    assertEquals(0, fx.dc.stats().executions("upload.saveFilePart"));
+    assertEquals(0, fx.dc.stats().executions("messages.sendMedia"));
+  }
+
   @Test
   void anEmptyStreamOfUnknownSizeIsRefusedWithoutAPart() throws Exception {
     fx.dc.stats().reset();
@@ -104,5 +116,17 @@ class UploadsTest {
     Throwable e = failure(fx.files.sendDocument(FilesFixture.self(), new GeneratedStream(fx.vertx, random(5000), 999),
         -1, "s.bin", "application/x-test", null, TransferOptions.create()));
     assertTrue(e.getMessage().contains("FILE_PART_0_MISSING"), e.getMessage());
+  }
+
+  @Test
+  void aStreamIsSentAsADocumentWithItsNameAndGuessedMimeType() throws Exception {
+    byte[] data = "<p>hello</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    JsonObject message = FilesFixture.messageIn(await(fx.files.sendDocument(FilesFixture.self(),
+        new GeneratedStream(fx.vertx, data, 5), -1, "page.html", null, "a page", TransferOptions.create())));
+    JsonObject document = message.getJsonObject("media").getJsonObject("document");
+    assertEquals("text/html", document.getString("mime_type"));
+    assertEquals(data.length, document.getLong("size"));
+    assertEquals("page.html", FileLocation.of(message).name());
+    assertEquals("a page", message.getString("message"));
   }
 }
