@@ -100,7 +100,7 @@ public final class FilesBenchmark {
   }
 
   /** A WriteStream dropping what it is given. */
-  private static final class Discard implements WriteStream<Buffer> {
+  static final class Discard implements WriteStream<Buffer> {
     @Override
     public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
       return this;

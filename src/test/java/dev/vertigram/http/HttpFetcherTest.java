@@ -126,6 +126,21 @@ class HttpFetcherTest {
     await(silent.close());
   }
 
+  /** The body of a stream is paused until read: the origin, writing only while the connection takes it, stalls. */
+  @Test
+  void anUnreadStreamHoldsTheOriginBack() throws InterruptedException {
+    HttpFetcher http = fetcher(null);
+    HttpStream s = await(http.stream(url(origin.port(), "/endless")));
+    long seen = -1;
+    while (seen != origin.endlessBytes.get()) { // until the origin stops writing
+      seen = origin.endlessBytes.get();
+      Thread.sleep(200);
+    }
+    assertTrue(seen < 32L << 20, "the origin wrote " + seen + " bytes into an unread response");
+    s.abort();
+    await(http.close());
+  }
+
   @Test
   void downloadPipesWithBackPressureAndReportsTheResponse() {
     HttpFetcher http = fetcher(null);

@@ -6,15 +6,18 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SelfSignedCertificate;
 
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A test-only HTTP(S) origin on 127.0.0.1: {@code /data} (with Content-Length), {@code /chunked} (the same bytes,
- * chunked), {@code /echo} (the request body back), {@code /empty} (0 bytes), anything else 404. It records each
+ * chunked), {@code /echo} (the request body back), {@code /empty} (0 bytes), {@code /endless} (data repeated while
+ * the connection takes it), anything else 404. It records each
  * request's Host header and, over TLS, the SNI server name.
  */
 public final class OriginServer {
@@ -22,6 +25,8 @@ public final class OriginServer {
   public final byte[] data;
   final List<String> hosts = new CopyOnWriteArrayList<>();
   final List<String> sniNames = new CopyOnWriteArrayList<>();
+  /** Bytes written so far on {@code /endless} responses. */
+  final AtomicLong endlessBytes = new AtomicLong();
   private final HttpServer server;
 
   private OriginServer(Vertx vertx, int size, SelfSignedCertificate cert) {
@@ -53,6 +58,17 @@ public final class OriginServer {
     return server.close();
   }
 
+  /** Writes {@code data} again and again, chunked, only while the connection takes it (until the client resets). */
+  private void writeWhileNotFull(HttpServerResponse response) {
+    while (!response.writeQueueFull() && !response.closed()) {
+      response.write(Buffer.buffer(data));
+      endlessBytes.addAndGet(data.length);
+    }
+    if (!response.closed()) {
+      response.drainHandler(v -> writeWhileNotFull(response));
+    }
+  }
+
   private void handle(HttpServerRequest request) {
     hosts.add(request.authority() == null ? null : request.authority().toString());
     if (request.connection().indicatedServerName() != null) {
@@ -70,6 +86,7 @@ public final class OriginServer {
       }
       case "/echo" -> request.body().onSuccess(body -> request.response().end(body));
       case "/empty" -> request.response().end();
+      case "/endless" -> writeWhileNotFull(request.response().setChunked(true));
       default -> request.response().setStatusCode(404).end("no such file");
     }
   }
