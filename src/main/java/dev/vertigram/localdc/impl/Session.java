@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * One MTProto session (auth key + session_id) on the server: what it received ({@link InboundLog}), the server
@@ -254,11 +255,20 @@ final class Session {
         end++;
       }
       // a lone message goes alone unless it is a re-send, whose old msg_id must travel inside a new container
-      MtMessage frame = end - start == 1 && messages.get(start).msgId() > lastWireMsgId ? messages.get(start)
-          : new MtMessage(dc.clock().nextMsgId(3), seqno.next(false), MsgContainer.pack(messages.subList(start, end)));
-      lastWireMsgId = frame.msgId();
-      frames.add(CryptoOffload.run(dc, frame.body().length(), () -> EncryptedMessage.encrypt(key.key(),
-          EncryptedMessage.SERVER_TO_CLIENT, salt, sessionId, frame, dc.random())));
+      Callable<MtMessage> frame;
+      if (end - start == 1 && messages.get(start).msgId() > lastWireMsgId) {
+        MtMessage lone = messages.get(start);
+        lastWireMsgId = lone.msgId();
+        frame = () -> lone;
+      } else {
+        long id = dc.clock().nextMsgId(3);
+        int containerSeqno = seqno.next(false);
+        List<MtMessage> batch = List.copyOf(messages.subList(start, end));
+        lastWireMsgId = id;
+        frame = () -> new MtMessage(id, containerSeqno, MsgContainer.pack(batch)); // packed with the encryption
+      }
+      frames.add(CryptoOffload.run(dc, bytes, () -> EncryptedMessage.encrypt(key.key(),
+          EncryptedMessage.SERVER_TO_CLIENT, salt, sessionId, frame.call(), dc.random())));
       start = end;
     }
     return frames;
