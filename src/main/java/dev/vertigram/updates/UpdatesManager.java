@@ -27,6 +27,16 @@ public interface UpdatesManager {
   /** Stops and saves the state. */
   Future<Void> stop();
 
+  /**
+   * Polls a channel's updates (bare channel id, not the bot-API form) every {@code timeout} seconds the server gives,
+   * as a client viewing it does, so that updates whose push never came arrive anyway; until
+   * {@link #unfollowChannel}. Fails when the updates are not started or the channel is unknown.
+   */
+  Future<Void> followChannel(long channelId);
+
+  /** Stops {@link #followChannel}. */
+  void unfollowChannel(long channelId);
+
   /** The in-JVM path to the session's EventHandlers; it exists before {@link #start()}. */
   UpdateFeed feed();
 
