@@ -40,6 +40,19 @@ final class DeployedUpdates implements UpdatesManager {
   }
 
   @Override
+  public Future<Void> followChannel(long channelId) {
+    return deploymentId == null ? Future.failedFuture(new IllegalStateException("updates not started"))
+        : verticle.followChannel(channelId);
+  }
+
+  @Override
+  public void unfollowChannel(long channelId) {
+    if (deploymentId != null) {
+      verticle.unfollowChannel(channelId);
+    }
+  }
+
+  @Override
   public UpdateFeed feed() {
     return verticle.feed();
   }

@@ -27,6 +27,21 @@ public interface UpdatesManager {
   /** Stops and saves the state. */
   Future<Void> stop();
 
+  /**
+   * Polls a channel's updates (bare channel id, not the bot-API form) every {@code timeout} seconds the server gives,
+   * as a client viewing it does, so that updates whose push never came arrive anyway; until
+   * {@link #unfollowChannel}. Fails when the updates are not started or the channel is unknown, and where the update
+   * state machine runs in another process (a session owned elsewhere: follow the channel there).
+   */
+  default Future<Void> followChannel(long channelId) {
+    return Future.failedFuture(new UnsupportedOperationException(
+        "followChannel: this session's update state machine runs in its owner process"));
+  }
+
+  /** Stops {@link #followChannel}. */
+  default void unfollowChannel(long channelId) {
+  }
+
   /** The in-JVM path to the session's EventHandlers; it exists before {@link #start()}. */
   UpdateFeed feed();
 

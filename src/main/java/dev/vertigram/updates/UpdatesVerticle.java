@@ -7,6 +7,7 @@ import dev.vertigram.updates.impl.UpdatesEnv;
 import dev.vertigram.updates.impl.UpdatesSource;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
@@ -97,6 +98,18 @@ public final class UpdatesVerticle extends VerticleBase {
   /** An RPC result with its request; see {@link UpdatesManager#handleResult}. */
   public void handleResult(JsonObject request, JsonObject result) {
     ctx.runOnContext(v -> machine.handleResult(request, result));
+  }
+
+  /** See {@link UpdatesManager#followChannel}. */
+  Future<Void> followChannel(long channelId) {
+    Promise<Void> done = Promise.promise();
+    ctx.runOnContext(v -> machine.follow(channelId).onComplete(done));
+    return done.future();
+  }
+
+  /** See {@link UpdatesManager#unfollowChannel}. */
+  void unfollowChannel(long channelId) {
+    ctx.runOnContext(v -> machine.unfollow(channelId));
   }
 
   /** For tests and tuning: the gap wait and the idle time before a getDifference. */

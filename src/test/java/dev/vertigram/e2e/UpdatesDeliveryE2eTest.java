@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Updates and session state end to end: {@code @Persistent} fields of an EventHandler across a restart of its
  * session (with messages sent while it was down: none lost, none twice), a forwarded batch (one pushed Updates of
- * many messages) dropped whole by the Local DC and recovered, and {@code peer.cacheAllPeersOnStartup} filling a new
- * session's peer database through messages.getDialogs.
+ * many messages) dropped whole by the Local DC and recovered, a followed channel's post found by polling when its push
+ * was dropped, and {@code peer.cacheAllPeersOnStartup} filling a new session's peer database through
+ * messages.getDialogs.
  */
 class UpdatesDeliveryE2eTest {
 
@@ -90,6 +91,31 @@ class UpdatesDeliveryE2eTest {
       all.addAll(expected);
     }
     assertEquals(new JsonArray(all), Tally.current.textsNow(), "each forwarded message once, in order");
+    await(b.close());
+    await(a.close());
+  }
+
+  @Test
+  void aFollowedChannelDeliversAPostWhosePushWasDropped() {
+    String suffix = Long.toString(System.nanoTime() % 1_000_000);
+    Vertigram a = e2e.newUser(dir.resolve("a"), "Admin", null);
+    await(e2e.newUser(dir.resolve("member"), "Member", "member" + suffix).close());
+    Vertigram b = startTally("member");
+    JsonObject created = await(a.call(new JsonObject().put("_", "channels.createChannel").put("title", "followed")
+        .put("about", "").put("megagroup", true)));
+    long channelId = created.getJsonArray("chats").getJsonObject(0).getLong("id");
+    await(a.call(new JsonObject().put("_", "channels.inviteToChannel").put("channel", "-100" + channelId)
+        .put("users", new JsonArray().add("@member" + suffix))));
+    send(a, "-100" + channelId, "pushed");
+    until(10_000, () -> Tally.current.textsNow().size() == 1, "the pushed post");
+    await(b.updates().followChannel(channelId));
+    long polls = e2e.dc.stats().executions("updates.getChannelDifference");
+    e2e.dc.faults().dropUpdates(2); // the post's pushes to both members: no later push reveals the gap
+    send(a, "-100" + channelId, "polled");
+    until(10_000, () -> Tally.current.textsNow().size() == 2, "the post whose push was dropped");
+    assertEquals(new JsonArray().add("pushed").add("polled"), Tally.current.textsNow());
+    assertTrue(e2e.dc.stats().executions("updates.getChannelDifference") > polls, "found by polling");
+    b.updates().unfollowChannel(channelId);
     await(b.close());
     await(a.close());
   }

@@ -66,12 +66,24 @@ final class Differences {
     machine.setCommon(state);
   }
 
-  /** getChannelDifference from the box's pts until {@code final}; channelDifferenceTooLong resets the channel. */
-  Future<Void> channel(SequenceBox box) {
+  /**
+   * getChannelDifference from the box's pts until {@code final}; channelDifferenceTooLong resets the channel. Completes
+   * with the server's {@code timeout} of the last answer (seconds before the next poll), or null.
+   */
+  Future<Integer> channel(SequenceBox box) {
     return env.inputChannel(box.channelId).compose(input -> channelFrom(box, input));
   }
 
-  private Future<Void> channelFrom(SequenceBox box, JsonObject input) {
+  /** The channel's pts from channels.getFullChannel (for a channel with no update seen yet). */
+  Future<Integer> channelPts(long channelId) {
+    return env.inputChannel(channelId).compose(input -> env.call(new JsonObject().put("_", "channels.getFullChannel")
+        .put("channel", input))).map(full -> {
+          env.entities(full);
+          return full.getJsonObject("full_chat").getInteger("pts");
+        });
+  }
+
+  private Future<Integer> channelFrom(SequenceBox box, JsonObject input) {
     JsonObject req = new JsonObject().put("_", "updates.getChannelDifference").put("channel", input)
         .put("filter", new JsonObject().put("_", "channelMessagesFilterEmpty")).put("pts", box.state)
         .put("limit", CHANNEL_LIMIT);
@@ -93,7 +105,8 @@ final class Differences {
         }
       }
       machine.changed(box);
-      return d.getBoolean("final", false) ? Future.<Void>succeededFuture() : channelFrom(box, input);
+      return d.getBoolean("final", false) ? Future.succeededFuture(d.getInteger("timeout"))
+          : channelFrom(box, input);
     });
   }
 

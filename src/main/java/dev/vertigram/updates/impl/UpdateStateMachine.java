@@ -33,6 +33,8 @@ public final class UpdateStateMachine {
 
   private static final Logger LOG = LoggerFactory.getLogger(UpdateStateMachine.class);
   private static final long RETRY_MS = 1_000;
+  /** The poll period of a followed channel when the server gives no {@code timeout}. */
+  private static final int DEFAULT_POLL_SECONDS = 30;
 
   private final Context ctx;
   private final UpdatesEnv env;
@@ -42,6 +44,8 @@ public final class UpdateStateMachine {
   private final SequenceBox qts = new SequenceBox(-1, 0);
   private final SequenceBox seq = new SequenceBox(-2, 0);
   private final Map<Long, SequenceBox> channels = new HashMap<>();
+  /** Followed channels and their poll timers (-1: none armed). */
+  private final Map<Long, Long> followed = new HashMap<>();
   private final List<Runnable> early = new ArrayList<>();
   private final Differences differences;
   private int date;
@@ -100,7 +104,41 @@ public final class UpdateStateMachine {
     cancelGap(qts);
     cancelGap(seq);
     channels.values().forEach(this::cancelGap);
+    followed.replaceAll((id, timer) -> {
+      ctx.owner().cancelTimer(timer);
+      return -1L;
+    });
     return saver.flush();
+  }
+
+  /**
+   * Polls {@code channelId}'s difference now and then every {@code timeout} seconds the server gives, as a client
+   * viewing the channel does: pushes of a channel may be missing (core.telegram.org/api/updates, subscribing to
+   * channels), and a gap would otherwise only show with the next push. The channel's pts comes from
+   * channels.getFullChannel when no update of it was seen yet. Following lasts until {@link #unfollow} or stop.
+   */
+  public Future<Void> follow(long channelId) {
+    if (followed.containsKey(channelId)) {
+      return Future.succeededFuture();
+    }
+    followed.put(channelId, -1L);
+    SequenceBox box = channel(channelId);
+    Future<Void> known = box.state != null ? Future.succeededFuture() : differences.channelPts(channelId).map(p -> {
+      if (box.state == null) {
+        box.state = p;
+        changed(box);
+      }
+      return null;
+    });
+    return known.onSuccess(v -> recoverChannel(box)).onFailure(e -> followed.remove(channelId));
+  }
+
+  /** Stops polling {@code channelId}. */
+  public void unfollow(long channelId) {
+    Long timer = followed.remove(channelId);
+    if (timer != null) {
+      ctx.owner().cancelTimer(timer);
+    }
   }
 
   /** Completes when the state as of now is durable. */
@@ -335,7 +373,23 @@ public final class UpdateStateMachine {
         LOG.warn("getChannelDifference failed for channel {}", box.channelId, ar.cause());
       }
       afterRecovery(box, ar.failed());
+      Integer timeout = ar.succeeded() ? ar.result() : null;
+      armPoll(box, timeout == null ? DEFAULT_POLL_SECONDS : timeout);
     });
+  }
+
+  /** The next poll of a followed channel (a recovery started meanwhile re-arms it when done). */
+  private void armPoll(SequenceBox box, int seconds) {
+    Long armed = followed.get(box.channelId);
+    if (armed == null || !started) {
+      return;
+    }
+    ctx.owner().cancelTimer(armed);
+    followed.put(box.channelId, ctx.owner().setTimer(Math.max(1, seconds) * 1000L, id -> {
+      if (followed.replace(box.channelId, id, -1L) && started) {
+        recoverChannel(box);
+      }
+    }));
   }
 
   private void afterRecovery(SequenceBox box, boolean failed) {

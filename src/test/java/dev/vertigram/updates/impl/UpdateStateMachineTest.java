@@ -200,6 +200,33 @@ class UpdateStateMachineTest {
   }
 
   @Test
+  void aFollowedChannelIsPolledByTheServersTimeoutUntilUnfollowed() throws Exception {
+    startWith(10, 5);
+    env.answer("channels.getFullChannel", new JsonObject().put("_", "messages.chatFull")
+        .put("full_chat", new JsonObject().put("_", "channelFull").put("id", 42L).put("pts", 50))
+        .put("chats", new JsonArray()).put("users", new JsonArray()));
+    env.answer("updates.getChannelDifference", new JsonObject().put("_", "updates.channelDifferenceEmpty")
+        .put("final", true).put("pts", 50).put("timeout", 1));
+    env.answer("updates.getChannelDifference", new JsonObject().put("_", "updates.channelDifference")
+        .put("final", true).put("pts", 51).put("timeout", 1).put("new_messages", new JsonArray().add(msg(7)))
+        .put("other_updates", new JsonArray()).put("chats", new JsonArray()).put("users", new JsonArray()));
+    on(() -> machine.follow(42));
+    assertEquals(1, env.calls("updates.getChannelDifference"), "polled at once");
+    waitFor(() -> ids().size() == 1); // the message whose push never came, found by the poll a second later
+    on(() -> {
+      machine.unfollow(42);
+      return Future.succeededFuture();
+    });
+    assertEquals(List.of(7), ids());
+    assertEquals(51, on(() -> Future.succeededFuture(machine.channelPts(42))));
+    List<Integer> polledFrom = env.calls.stream().filter(c -> c.getString("_").equals("updates.getChannelDifference"))
+        .map(c -> c.getInteger("pts")).toList();
+    assertEquals(List.of(50, 50), polledFrom);
+    Thread.sleep(1_300);
+    assertEquals(2, env.calls("updates.getChannelDifference"), "no poll once unfollowed");
+  }
+
+  @Test
   void shortUpdatesAreExpanded() throws Exception {
     startWith(10, 5);
     feed(new JsonObject().put("_", "updateShortMessage").put("id", 1).put("user_id", 5L).put("message", "hi")
