@@ -180,7 +180,7 @@ public final class IpcClient implements RpcClient {
       if ("update".equals(frame.getString("t"))) {
         Handler<JsonObject> h = updateHandler;
         if (h != null) {
-          h.handle(frame.getJsonObject("update"));
+          h.handle(Wire.buffers(frame.getJsonObject("update")));
         }
         return;
       }
@@ -195,7 +195,7 @@ public final class IpcClient implements RpcClient {
         promise = p.promise();
       }
       if ("result".equals(frame.getString("t"))) {
-        promise.tryComplete(frame.getJsonObject("result"));
+        promise.tryComplete(Wire.buffers(frame.getJsonObject("result")));
       } else {
         promise.tryFail(Wire.failure(frame));
       }
