@@ -2,9 +2,12 @@ package dev.vertigram.ipc;
 
 import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.CancellationToken;
+import dev.vertigram.files.Progress;
+import dev.vertigram.files.TransferOptions;
 import dev.vertigram.ipc.impl.EndpointFile;
 import dev.vertigram.ipc.impl.FrameReader;
 import dev.vertigram.ipc.impl.FrameWriter;
+import dev.vertigram.ipc.impl.TransferRequests;
 import dev.vertigram.ipc.impl.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -24,6 +27,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A session's calls forwarded to the process that owns it, with the same API and Futures as the owner's client.
@@ -42,8 +46,9 @@ public final class IpcClient implements RpcClient {
   private final String clientId = UUID.randomUUID().toString();
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
-  /** Requests that are not replayed on another owner (a shutdown request). */
+  /** Requests that are not replayed on another owner (a shutdown request, file transfers). */
   private final Map<Long, Promise<JsonObject>> control = new ConcurrentHashMap<>();
+  private final Map<Long, Consumer<Progress>> progress = new ConcurrentHashMap<>();
   /** Ids answered since the last call frame: the next one acknowledges them, so the owner can forget them. */
   private final ConcurrentLinkedQueue<Long> answered = new ConcurrentLinkedQueue<>();
   private volatile FrameWriter writer;
@@ -125,6 +130,48 @@ public final class IpcClient implements RpcClient {
     return promise.future().mapEmpty();
   }
 
+  /**
+   * Runs a file transfer at the owner ({@code {"op": "upload" | "sendDocument" | "sendPhoto" | "downloadToFile",
+   * "path", "peer", "mimeType", "object"}}, see FileTransfers): the options' progress callback gets the owner's
+   * progress events, and their cancellation token cancels the transfer at the owner. Relative paths are made
+   * absolute here. A transfer is not replayed: it fails when the connection to the owner is lost.
+   */
+  public Future<JsonObject> transfer(JsonObject request, TransferOptions options) {
+    FrameWriter w = writer;
+    if (closed || w == null) {
+      return Future.failedFuture(new IllegalStateException("IPC client not connected"));
+    }
+    JsonObject r = request.copy();
+    if (r.getValue("path") instanceof String path) {
+      r.put("path", Path.of(path).toAbsolutePath().toString());
+    }
+    r.put("parallelism", options.parallelism());
+    long id = ids.incrementAndGet();
+    Promise<JsonObject> promise = Promise.promise();
+    control.put(id, promise);
+    if (options.progress() != null) {
+      progress.put(id, options.progress());
+    }
+    CancellationToken token = options.cancellation();
+    if (token != null) {
+      Runnable cancel = () -> {
+        Promise<JsonObject> p = control.remove(id);
+        if (p != null && p.tryFail(new CancellationException("cancelled"))) {
+          FrameWriter now = writer;
+          if (now != null) {
+            now.write(new JsonObject().put("t", "cancel").put("id", id));
+          }
+        }
+      };
+      token.onCancel(cancel);
+      promise.future().onComplete(ar -> token.remove(cancel));
+    }
+    promise.future().onComplete(ar -> progress.remove(id));
+    w.write(new JsonObject().put("t", "transfer").put("id", id).put("request", r)
+        .put("progress", options.progress() != null).put("cancellable", token != null));
+    return promise.future();
+  }
+
   /** Closes the connection and fails the calls not answered. */
   public Future<Void> close() {
     closed = true;
@@ -177,6 +224,13 @@ public final class IpcClient implements RpcClient {
 
   private void frame(JsonObject frame) {
     try {
+      if ("progress".equals(frame.getString("t"))) {
+        Consumer<Progress> p = progress.get(frame.getLong("id"));
+        if (p != null) {
+          p.accept(TransferRequests.progress(frame));
+        }
+        return;
+      }
       if ("update".equals(frame.getString("t"))) {
         Handler<JsonObject> h = updateHandler;
         if (h != null) {
