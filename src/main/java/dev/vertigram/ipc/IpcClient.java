@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A session's calls forwarded to the process that owns it, with the same API and Futures as the owner's client.
@@ -38,6 +39,8 @@ public final class IpcClient implements RpcClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(IpcClient.class);
   private static final long MAX_RECONNECT_DELAY_MS = 2000;
+  /** Reconnection delay from which a lost owner is restarted (about 0.4 s of failures at the default delay). */
+  private static final long RESTART_AFTER_MS = 200;
 
   private final Vertx vertx;
   private final Path folder;
@@ -54,6 +57,8 @@ public final class IpcClient implements RpcClient {
   private volatile FrameWriter writer;
   private volatile Handler<JsonObject> updateHandler;
   private volatile boolean closed;
+  private volatile Supplier<Future<?>> ownerStarter;
+  private volatile long lastStart;
 
   private record Pending(JsonObject frame, Promise<JsonObject> promise) {
   }
@@ -102,6 +107,15 @@ public final class IpcClient implements RpcClient {
       w.write(frame);
     }
     return promise.future();
+  }
+
+  /**
+   * Starts a new owner when the connection is lost and reconnecting keeps failing (the owner died): a forwarder that
+   * started a worker restarts it this way, at most once per {@link IpcOptions#startTimeoutMillis()}.
+   */
+  public IpcClient ownerStarter(Supplier<Future<?>> starter) {
+    this.ownerStarter = starter;
+    return this;
   }
 
   /** Receives the owner's updates (subscribes now and after every reconnection); null drops them. */
@@ -269,6 +283,16 @@ public final class IpcClient implements RpcClient {
     }
   }
 
+  private void restartOwner() {
+    Supplier<Future<?>> starter = ownerStarter;
+    long now = System.nanoTime();
+    if (starter != null && (lastStart == 0 || now - lastStart > options.startTimeoutMillis() * 1_000_000)) {
+      lastStart = now;
+      LOG.info("IPC: the owner of {} does not answer: starting a new one", folder);
+      starter.get().onFailure(e -> LOG.warn("IPC: could not start a new owner: {}", e.toString()));
+    }
+  }
+
   private void reconnect(long delay) {
     vertx.setTimer(delay, t -> {
       if (closed) {
@@ -276,6 +300,9 @@ public final class IpcClient implements RpcClient {
       }
       open().onFailure(e -> {
         LOG.debug("IPC: owner not reachable yet: {}", e.toString());
+        if (delay >= RESTART_AFTER_MS) {
+          restartOwner();
+        }
         reconnect(Math.min(delay * 2, MAX_RECONNECT_DELAY_MS));
       });
     });
