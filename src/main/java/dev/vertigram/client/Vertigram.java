@@ -188,7 +188,8 @@ public final class Vertigram {
     }
     RpcClient target = (m, o) -> loggedIn.future().compose(v -> call(m, o));
     return IpcServer.start(vertx, folder, target, settings.ipc()).map(server -> {
-      ipcServer = server.relayUpdates(UpdatesVerticle.address(session));
+      ipcServer = server.relayUpdates(UpdatesVerticle.address(session))
+          .transfers(FileTransfers.create(vertx, rpc, session));
       return this;
     }).recover(e -> {
       LOG.warn("session {}: not served to other processes: {}", session, e.toString());
@@ -332,6 +333,14 @@ public final class Vertigram {
   /** Whether another process owns the session and this one forwards its calls and updates there. */
   public boolean forwarding() {
     return forwarder != null;
+  }
+
+  /**
+   * The connection to the session's owner when {@link #forwarding()}, else null: file transfers with progress and
+   * cancellation run at the owner through {@link IpcClient#transfer}.
+   */
+  public IpcClient forwarder() {
+    return forwarder;
   }
 
   /**

@@ -2,9 +2,12 @@ package dev.vertigram.ipc;
 
 import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.CancellationToken;
+import dev.vertigram.files.Progress;
+import dev.vertigram.files.TransferOptions;
 import dev.vertigram.ipc.impl.EndpointFile;
 import dev.vertigram.ipc.impl.FrameReader;
 import dev.vertigram.ipc.impl.FrameWriter;
+import dev.vertigram.ipc.impl.TransferRequests;
 import dev.vertigram.ipc.impl.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -24,6 +27,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A session's calls forwarded to the process that owns it, with the same API and Futures as the owner's client.
@@ -34,6 +39,8 @@ public final class IpcClient implements RpcClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(IpcClient.class);
   private static final long MAX_RECONNECT_DELAY_MS = 2000;
+  /** Reconnection delay from which a lost owner is restarted (about 0.4 s of failures at the default delay). */
+  private static final long RESTART_AFTER_MS = 200;
 
   private final Vertx vertx;
   private final Path folder;
@@ -42,13 +49,16 @@ public final class IpcClient implements RpcClient {
   private final String clientId = UUID.randomUUID().toString();
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
-  /** Requests that are not replayed on another owner (a shutdown request). */
+  /** Requests that are not replayed on another owner (a shutdown request, file transfers). */
   private final Map<Long, Promise<JsonObject>> control = new ConcurrentHashMap<>();
+  private final Map<Long, Consumer<Progress>> progress = new ConcurrentHashMap<>();
   /** Ids answered since the last call frame: the next one acknowledges them, so the owner can forget them. */
   private final ConcurrentLinkedQueue<Long> answered = new ConcurrentLinkedQueue<>();
   private volatile FrameWriter writer;
   private volatile Handler<JsonObject> updateHandler;
   private volatile boolean closed;
+  private volatile Supplier<Future<?>> ownerStarter;
+  private volatile long lastStart;
 
   private record Pending(JsonObject frame, Promise<JsonObject> promise) {
   }
@@ -99,6 +109,15 @@ public final class IpcClient implements RpcClient {
     return promise.future();
   }
 
+  /**
+   * Starts a new owner when the connection is lost and reconnecting keeps failing (the owner died): a forwarder that
+   * started a worker restarts it this way, at most once per {@link IpcOptions#startTimeoutMillis()}.
+   */
+  public IpcClient ownerStarter(Supplier<Future<?>> starter) {
+    this.ownerStarter = starter;
+    return this;
+  }
+
   /** Receives the owner's updates (subscribes now and after every reconnection); null drops them. */
   public IpcClient updateHandler(Handler<JsonObject> handler) {
     this.updateHandler = handler;
@@ -123,6 +142,48 @@ public final class IpcClient implements RpcClient {
     control.put(id, promise);
     w.write(new JsonObject().put("t", "shutdown").put("id", id));
     return promise.future().mapEmpty();
+  }
+
+  /**
+   * Runs a file transfer at the owner ({@code {"op": "upload" | "sendDocument" | "sendPhoto" | "downloadToFile",
+   * "path", "peer", "mimeType", "object"}}, see FileTransfers): the options' progress callback gets the owner's
+   * progress events, and their cancellation token cancels the transfer at the owner. Relative paths are made
+   * absolute here. A transfer is not replayed: it fails when the connection to the owner is lost.
+   */
+  public Future<JsonObject> transfer(JsonObject request, TransferOptions options) {
+    FrameWriter w = writer;
+    if (closed || w == null) {
+      return Future.failedFuture(new IllegalStateException("IPC client not connected"));
+    }
+    JsonObject r = request.copy();
+    if (r.getValue("path") instanceof String path) {
+      r.put("path", Path.of(path).toAbsolutePath().toString());
+    }
+    r.put("parallelism", options.parallelism());
+    long id = ids.incrementAndGet();
+    Promise<JsonObject> promise = Promise.promise();
+    control.put(id, promise);
+    if (options.progress() != null) {
+      progress.put(id, options.progress());
+    }
+    CancellationToken token = options.cancellation();
+    if (token != null) {
+      Runnable cancel = () -> {
+        Promise<JsonObject> p = control.remove(id);
+        if (p != null && p.tryFail(new CancellationException("cancelled"))) {
+          FrameWriter now = writer;
+          if (now != null) {
+            now.write(new JsonObject().put("t", "cancel").put("id", id));
+          }
+        }
+      };
+      token.onCancel(cancel);
+      promise.future().onComplete(ar -> token.remove(cancel));
+    }
+    promise.future().onComplete(ar -> progress.remove(id));
+    w.write(new JsonObject().put("t", "transfer").put("id", id).put("request", r)
+        .put("progress", options.progress() != null).put("cancellable", token != null));
+    return promise.future();
   }
 
   /** Closes the connection and fails the calls not answered. */
@@ -177,10 +238,17 @@ public final class IpcClient implements RpcClient {
 
   private void frame(JsonObject frame) {
     try {
+      if ("progress".equals(frame.getString("t"))) {
+        Consumer<Progress> p = progress.get(frame.getLong("id"));
+        if (p != null) {
+          p.accept(TransferRequests.progress(frame));
+        }
+        return;
+      }
       if ("update".equals(frame.getString("t"))) {
         Handler<JsonObject> h = updateHandler;
         if (h != null) {
-          h.handle(frame.getJsonObject("update"));
+          h.handle(Wire.buffers(frame.getJsonObject("update")));
         }
         return;
       }
@@ -195,7 +263,7 @@ public final class IpcClient implements RpcClient {
         promise = p.promise();
       }
       if ("result".equals(frame.getString("t"))) {
-        promise.tryComplete(frame.getJsonObject("result"));
+        promise.tryComplete(Wire.buffers(frame.getJsonObject("result")));
       } else {
         promise.tryFail(Wire.failure(frame));
       }
@@ -215,6 +283,16 @@ public final class IpcClient implements RpcClient {
     }
   }
 
+  private void restartOwner() {
+    Supplier<Future<?>> starter = ownerStarter;
+    long now = System.nanoTime();
+    if (starter != null && (lastStart == 0 || now - lastStart > options.startTimeoutMillis() * 1_000_000)) {
+      lastStart = now;
+      LOG.info("IPC: the owner of {} does not answer: starting a new one", folder);
+      starter.get().onFailure(e -> LOG.warn("IPC: could not start a new owner: {}", e.toString()));
+    }
+  }
+
   private void reconnect(long delay) {
     vertx.setTimer(delay, t -> {
       if (closed) {
@@ -222,6 +300,9 @@ public final class IpcClient implements RpcClient {
       }
       open().onFailure(e -> {
         LOG.debug("IPC: owner not reachable yet: {}", e.toString());
+        if (delay >= RESTART_AFTER_MS) {
+          restartOwner();
+        }
         reconnect(Math.min(delay * 2, MAX_RECONNECT_DELAY_MS));
       });
     });

@@ -51,14 +51,20 @@ public final class IpcLauncher {
   public static Future<IpcClient> connectOrStart(Vertx vertx, Path folder, List<String> workerCommand,
                                                  IpcOptions options) {
     return IpcClient.connect(vertx, folder, options).recover(none -> {
-      Path log = folder.resolve(WORKER_LOG);
       long deadline = System.nanoTime() + options.startTimeoutMillis() * 1_000_000;
-      return vertx.executeBlocking(() -> {
-        EndpointFile.createPrivate(log);
-        return new ProcessBuilder(workerCommand).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-      }).compose(worker -> poll(vertx, folder, options, worker, log, deadline));
+      return startWorker(vertx, folder, workerCommand)
+          .compose(worker -> poll(vertx, folder, options, worker, folder.resolve(WORKER_LOG), deadline));
+    });
+  }
+
+  /** Starts {@code workerCommand} detached, its output appended to {@code worker.log} (0600) in {@code folder}. */
+  public static Future<Process> startWorker(Vertx vertx, Path folder, List<String> workerCommand) {
+    Path log = folder.resolve(WORKER_LOG);
+    return vertx.executeBlocking(() -> {
+      EndpointFile.createPrivate(log);
+      return new ProcessBuilder(workerCommand).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     });
   }
 

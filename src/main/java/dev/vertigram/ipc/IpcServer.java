@@ -1,5 +1,6 @@
 package dev.vertigram.ipc;
 
+import dev.vertigram.files.FileTransfers;
 import dev.vertigram.ipc.impl.Dedupe;
 import dev.vertigram.ipc.impl.EndpointFile;
 import dev.vertigram.ipc.impl.ResultJournal;
@@ -46,6 +47,7 @@ public final class IpcServer {
   private final ResultJournal journal;
   private boolean tcp;
   private volatile MessageConsumer<JsonObject> relay;
+  private volatile FileTransfers files;
   private Handler<Void> idleHandler;
   private volatile Handler<Void> shutdownHandler;
   private long idleTimer = -1;
@@ -80,7 +82,7 @@ public final class IpcServer {
     String token = HexFormat.of().formatHex(random);
     IpcServer ipc = new IpcServer(vertx, folder, vertx.createNetServer(), options.idleExitMillis(), journal);
     ServerConnection.Owner owner = new ServerConnection.Owner(token, target, dedupe, journal, options.maxFrameBytes(),
-        ipc.subscribers::add, ipc::shutdownRequested);
+        ipc.subscribers::add, ipc::shutdownRequested, () -> ipc.files);
     ipc.server.connectHandler(socket -> {
       ServerConnection c = new ServerConnection(socket, owner);
       ipc.connections.add(c);
@@ -187,6 +189,12 @@ public final class IpcServer {
     if (old != null) {
       old.unregister();
     }
+    return this;
+  }
+
+  /** Runs the forwarders' file transfers ({@link IpcClient#transfer}) on {@code files}; without it they fail. */
+  public IpcServer transfers(FileTransfers files) {
+    this.files = files;
     return this;
   }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 /**
  * The background worker that owns a session for the processes forwarding to it: {@code main(sessionFolder)} reads
@@ -45,7 +46,7 @@ public final class IpcWorker {
 
   /**
    * A forwarder to the owner of {@code session}, starting a worker for it with {@code settings} when nobody serves
-   * it (this JVM's java and classpath: the same fat jar).
+   * it (this JVM's java and classpath: the same fat jar), and again when the owner dies.
    */
   public static Future<IpcClient> connectOrStart(Vertx vertx, String session, Settings settings) {
     Settings own = new Settings(settings.toJson());
@@ -54,14 +55,15 @@ public final class IpcWorker {
     own.storage().setFolder(folder.toString());
     own.ipc().autoStart(false);
     own.interactive(false);
+    List<String> command = IpcLauncher.javaCommand(IpcWorker.class.getName(), folder.toString());
     return IpcClient.connect(vertx, folder, settings.ipc()).recover(none -> vertx.<Void>executeBlocking(() -> {
       Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
           "rwx------")));
       EndpointFile.writePrivate(folder.resolve(SETTINGS), new JsonObject().put("session", session)
           .put("settings", own.toJson()).encode());
       return null;
-    }).compose(v -> IpcLauncher.connectOrStart(vertx, folder,
-        IpcLauncher.javaCommand(IpcWorker.class.getName(), folder.toString()), settings.ipc())));
+    }).compose(v -> IpcLauncher.connectOrStart(vertx, folder, command, settings.ipc())))
+        .map(client -> client.ownerStarter(() -> IpcLauncher.startWorker(vertx, folder, command)));
   }
 
   /** Opens the session of {@code folder}'s worker.json as its owner and serves it until idle or handed over. */

@@ -4,6 +4,8 @@ import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.CancellationToken;
 import dev.vertigram.client.RpcException;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import static dev.vertigram.ipc.IpcFixture.await;
 import static dev.vertigram.ipc.IpcFixture.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An owner and a forwarder in one JVM, against the Local DC: results, RPC errors, load, updates, restarts. */
 class IpcForwardingTest {
@@ -65,6 +68,16 @@ class IpcForwardingTest {
     assertEquals("INPUT_CONSTRUCTOR_INVALID_7", e.errorMessage());
     assertEquals("help.getNearestDc", e.method());
     assertEquals(7, e.value());
+  }
+
+  @Test
+  void bytesComeBackAsBuffers() throws Exception {
+    start(new IpcOptions());
+    JsonObject token = await(forwarder.call(new JsonObject().put("_", "auth.exportLoginToken").put("api_id", 1)
+        .put("api_hash", "test").put("except_ids", new JsonArray())));
+    assertEquals("auth.loginToken", token.getString("_"), token.encode());
+    Buffer bytes = assertInstanceOf(Buffer.class, token.getMap().get("token")); // getValue would show base64
+    assertTrue(bytes.length() > 0);
   }
 
   @Test

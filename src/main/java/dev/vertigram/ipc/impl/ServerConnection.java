@@ -2,6 +2,8 @@ package dev.vertigram.ipc.impl;
 
 import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.CancellationToken;
+import dev.vertigram.files.FileTransfers;
+import dev.vertigram.files.TransferOptions;
 import dev.vertigram.ipc.RpcClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One forwarder's connection at the owner: checks the hello's token, runs calls once per request id (answering a
@@ -31,7 +34,8 @@ public final class ServerConnection {
 
   /** What every connection of one owner shares. */
   public record Owner(String token, RpcClient target, Dedupe dedupe, ResultJournal journal, int maxFrameBytes,
-                      Consumer<ServerConnection> onSubscribe, BooleanSupplier onShutdown) {
+                      Consumer<ServerConnection> onSubscribe, BooleanSupplier onShutdown,
+                      Supplier<FileTransfers> files) {
   }
 
   private final NetSocket socket;
@@ -94,6 +98,8 @@ public final class ServerConnection {
         }
       }
       case "subscribe" -> owner.onSubscribe().accept(this);
+      case "transfer" -> transfer(frame.getLong("id"), frame.getJsonObject("request"),
+          frame.getBoolean("progress", false), frame.getBoolean("cancellable", false));
       case "shutdown" -> {
         long id = frame.getLong("id");
         writer.write(owner.onShutdown().getAsBoolean() ? Wire.reply(id, new JsonObject(), null)
@@ -123,6 +129,29 @@ public final class ServerConnection {
     reply.onComplete(ar -> {
       cancellable.remove(id);
       writer.writeEncoded(ar.result());
+    });
+  }
+
+  /** Runs a file transfer (not deduped: forwarders never replay transfers), sending progress frames if asked. */
+  private void transfer(long id, JsonObject request, boolean progress, boolean canCancel) {
+    FileTransfers files = owner.files().get();
+    if (files == null || request == null) {
+      writer.write(Wire.reply(id, null, new VertxException(request == null ? "transfer without a request"
+          : "this owner does not run file transfers", true)));
+      return;
+    }
+    TransferOptions options = TransferOptions.create();
+    if (canCancel) {
+      CancellationToken token = CancellationToken.create();
+      cancellable.put(id, token);
+      options.cancellation(token);
+    }
+    if (progress) {
+      options.progress(p -> writer.write(TransferRequests.progress(id, p)));
+    }
+    TransferRequests.run(files, request, options).onComplete(ar -> {
+      cancellable.remove(id);
+      writer.write(Wire.reply(id, ar.result(), ar.cause()));
     });
   }
 

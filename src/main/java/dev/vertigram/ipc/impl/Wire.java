@@ -8,6 +8,8 @@ import dev.vertigram.tl.TlCombinator;
 import dev.vertigram.tl.TlParam;
 import dev.vertigram.tl.TlSchema;
 import io.vertx.core.VertxException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.security.SecureRandom;
@@ -78,6 +80,48 @@ public final class Wire {
         .timeoutMillis(json.getLong("timeout", -1L)).queueId(json.getString("queueId"))
         .dcId(json.getInteger("dcId", 0)).media(json.getBoolean("media", false));
     return token == null ? o : o.cancellation(token);
+  }
+
+  /**
+   * Turns the byte fields of a result that went through JSON (base64 strings) back into {@link Buffer}s, as the
+   * owner had them: every field of type bytes, int128, int256 or Vector&lt;bytes&gt; of every object whose {@code "_"}
+   * names a constructor of the API schema, at any depth. Changes {@code value} in place and returns it.
+   */
+  public static JsonObject buffers(JsonObject value) {
+    TlCombinator c = value.getValue("_") instanceof String name ? API.constructor(name) : null;
+    if (c != null) {
+      for (TlParam p : c.params()) {
+        Object v = value.getValue(p.name());
+        if (v instanceof String && isBytes(p.type())) {
+          value.put(p.name(), value.getBuffer(p.name()));
+        } else if (v instanceof JsonArray list && p.type().startsWith("Vector<") && isBytes(p.type().substring(7,
+            p.type().length() - 1))) {
+          for (int i = 0; i < list.size(); i++) {
+            if (list.getValue(i) instanceof String) {
+              list.set(i, list.getBuffer(i));
+            }
+          }
+        }
+      }
+    }
+    for (String key : value.fieldNames()) {
+      buffersIn(value.getValue(key));
+    }
+    return value;
+  }
+
+  private static void buffersIn(Object v) {
+    if (v instanceof JsonObject o) {
+      buffers(o);
+    } else if (v instanceof JsonArray list) {
+      for (int i = 0; i < list.size(); i++) {
+        buffersIn(list.getValue(i));
+      }
+    }
+  }
+
+  private static boolean isBytes(String type) {
+    return type.equals("bytes") || type.equals("int128") || type.equals("int256");
   }
 
   /** The reply frame of a finished call. */
