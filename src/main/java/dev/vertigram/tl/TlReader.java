@@ -1,6 +1,7 @@
 package dev.vertigram.tl;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.lang.invoke.MethodHandles;
@@ -15,6 +16,8 @@ import java.util.Arrays;
  */
 public final class TlReader {
 
+  /** The smallest TL bytes {@link #readBuffer} may hand out as a view instead of a copy. */
+  private static final int SHARE_MIN = 64 * 1024;
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -119,10 +122,15 @@ public final class TlReader {
     return end - pos;
   }
 
-  /** TL bytes read straight into a new Buffer (one copy). */
+  /**
+   * TL bytes as a Buffer: a view of the array read when they fill at least half of it and {@value #SHARE_MIN}
+   * bytes or more (a file part: no copy, and the view keeps at most twice its size alive), else a copy.
+   */
   Buffer readBuffer() {
     int len = bytesHeader();
-    Buffer out = Buffer.buffer(len).appendBytes(data, pos, len);
+    Buffer out = len >= SHARE_MIN && 2L * len >= data.length
+        ? BufferInternal.buffer(Unpooled.wrappedBuffer(data, pos, len))
+        : Buffer.buffer(len).appendBytes(data, pos, len);
     pos = bytesEnd;
     return out;
   }

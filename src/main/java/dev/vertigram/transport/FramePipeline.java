@@ -1,6 +1,8 @@
 package dev.vertigram.transport;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -33,12 +35,16 @@ final class FramePipeline {
     return wire(framing.encodeQuickAck(token));
   }
 
+  /**
+   * Parses a received chunk. The pipeline may keep the chunk's backing array and decrypt it in place: the caller must
+   * not use the chunk afterwards.
+   */
   void decode(Buffer chunk, Consumer<Buffer> onFrame, IntConsumer onQuickAck) {
     if (broken) {
       throw new TransportException("transport stream already broken by an earlier error");
     }
     if (chunk.length() > 0) {
-      byte[] bytes = chunk.getBytes();
+      byte[] bytes = owned(chunk);
       if (cipher != null) {
         cipher.decrypt(bytes);
       }
@@ -52,6 +58,21 @@ final class FramePipeline {
       broken = true;
       throw e;
     }
+  }
+
+  /**
+   * The bytes of a chunk: its backing array when the chunk is exactly that array (what a socket delivers: a heap
+   * copy of the received bytes), so a big frame costs one copy less; else a copy.
+   */
+  private static byte[] owned(Buffer chunk) {
+    if (chunk instanceof BufferInternal internal) {
+      ByteBuf bb = internal.getByteBuf();
+      if (bb.hasArray() && bb.arrayOffset() == 0 && bb.readerIndex() == 0
+          && bb.array().length == bb.readableBytes()) {
+        return bb.array();
+      }
+    }
+    return chunk.getBytes();
   }
 
   private Buffer wire(byte[] frame) {
