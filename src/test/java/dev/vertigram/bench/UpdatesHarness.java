@@ -17,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,8 @@ public final class UpdatesHarness {
     Vertx vertx = Vertx.vertx();
     Path root = Files.createTempDirectory("updates-bench");
     JsonObject result = new JsonObject().put("benchmark", "updates").put("cores",
-        Runtime.getRuntime().availableProcessors()).put("target_updates_per_second", 50_000);
+        Runtime.getRuntime().availableProcessors()).put("target_updates_per_second", 50_000)
+        .put("load_average_1m_at_start", loadAverage());
     try {
       if (wanted(only, "client")) {
         result.put("client", client(vertx, (int) (400_000 * scale)));
@@ -110,13 +112,18 @@ public final class UpdatesHarness {
         }
       }
     } finally {
-      result.put("note", NOTE);
+      result.put("load_average_1m_at_end", loadAverage()).put("note", NOTE);
       Path out = Path.of("bench", "results", "updates.json");
       Files.createDirectories(out.getParent());
       Files.writeString(out, result.encodePrettily() + "\n");
       System.out.println(result.encodePrettily());
       System.exit(0);
     }
+  }
+
+  /** The machine's 1-minute load average (the figures scale with the CPU left to this process). */
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static boolean wanted(String only, String scenario) {
@@ -172,7 +179,7 @@ public final class UpdatesHarness {
     boolean complete = waitCount((long) containers * perContainer, 60_000);
     double seconds = (lastAt - t0) / 1e9;
     return new JsonObject().put("what", "synthetic updates containers (100 updateNewMessage each) -> UpdatesVerticle"
-            + " -> event bus -> EventHandler")
+            + " -> UpdateFeed -> EventHandler")
         .put("updates", (long) containers * perContainer).put("delivered", COUNT.get())
         .put("filtered", FILTERED.get()).put("complete", complete).put("seconds", seconds)
         .put("updates_per_second", Math.round(COUNT.get() / seconds));

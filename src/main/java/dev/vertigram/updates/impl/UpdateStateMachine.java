@@ -44,8 +44,7 @@ public final class UpdateStateMachine {
   private final SequenceBox qts = new SequenceBox(-1, 0);
   private final SequenceBox seq = new SequenceBox(-2, 0);
   private final Map<Long, SequenceBox> channels = new HashMap<>();
-  /** Followed channels and their poll timers (-1: none armed). */
-  private final Map<Long, Long> followed = new HashMap<>();
+  private final ChannelPolls polls;
   private final List<Runnable> early = new ArrayList<>();
   private final Differences differences;
   private int date;
@@ -63,6 +62,7 @@ public final class UpdateStateMachine {
     this.store = store;
     this.saver = new StateSaver(ctx, store, this::state);
     this.differences = new Differences(this, env);
+    this.polls = new ChannelPolls(vertx);
   }
 
   /** Changes the gap wait (default 500 ms) and the idle time before a getDifference (default 15 min). */
@@ -104,10 +104,7 @@ public final class UpdateStateMachine {
     cancelGap(qts);
     cancelGap(seq);
     channels.values().forEach(this::cancelGap);
-    followed.replaceAll((id, timer) -> {
-      ctx.owner().cancelTimer(timer);
-      return -1L;
-    });
+    polls.cancelAll();
     return saver.flush();
   }
 
@@ -118,10 +115,9 @@ public final class UpdateStateMachine {
    * channels.getFullChannel when no update of it was seen yet. Following lasts until {@link #unfollow} or stop.
    */
   public Future<Void> follow(long channelId) {
-    if (followed.containsKey(channelId)) {
+    if (!polls.add(channelId)) {
       return Future.succeededFuture();
     }
-    followed.put(channelId, -1L);
     SequenceBox box = channel(channelId);
     Future<Void> known = box.state != null ? Future.succeededFuture() : differences.channelPts(channelId).map(p -> {
       if (box.state == null) {
@@ -130,15 +126,12 @@ public final class UpdateStateMachine {
       }
       return null;
     });
-    return known.onSuccess(v -> recoverChannel(box)).onFailure(e -> followed.remove(channelId));
+    return known.onSuccess(v -> recoverChannel(box)).onFailure(e -> polls.remove(channelId));
   }
 
   /** Stops polling {@code channelId}. */
   public void unfollow(long channelId) {
-    Long timer = followed.remove(channelId);
-    if (timer != null) {
-      ctx.owner().cancelTimer(timer);
-    }
+    polls.remove(channelId);
   }
 
   /** Completes when the state as of now is durable. */
@@ -374,22 +367,13 @@ public final class UpdateStateMachine {
       }
       afterRecovery(box, ar.failed());
       Integer timeout = ar.succeeded() ? ar.result() : null;
-      armPoll(box, timeout == null ? DEFAULT_POLL_SECONDS : timeout);
+      // the next poll of a followed channel (a recovery started meanwhile re-arms it when done)
+      polls.arm(box.channelId, timeout == null ? DEFAULT_POLL_SECONDS : timeout, () -> {
+        if (started) {
+          recoverChannel(box);
+        }
+      });
     });
-  }
-
-  /** The next poll of a followed channel (a recovery started meanwhile re-arms it when done). */
-  private void armPoll(SequenceBox box, int seconds) {
-    Long armed = followed.get(box.channelId);
-    if (armed == null || !started) {
-      return;
-    }
-    ctx.owner().cancelTimer(armed);
-    followed.put(box.channelId, ctx.owner().setTimer(Math.max(1, seconds) * 1000L, id -> {
-      if (followed.replace(box.channelId, id, -1L) && started) {
-        recoverChannel(box);
-      }
-    }));
   }
 
   private void afterRecovery(SequenceBox box, boolean failed) {

@@ -267,6 +267,20 @@ class UpdateStateMachineTest {
   }
 
   @Test
+  void channelOnlyUpdatesWithSeqZeroPassAnOpenSeqGapAndLeaveSeqAlone() throws Exception {
+    startWith(10, 5);
+    JsonObject status = new JsonObject().put("_", "updateUserStatus").put("user_id", 5L);
+    feed(container(7, status)); // seq 6 missing: held
+    feed(container(0, chanMsg(1, 100)), container(0, chanMsg(2, 101)));
+    assertEquals(List.of(1, 2), ids(), "channel updates (seq 0) go by their channel's pts alone");
+    assertEquals(5, commonValue("seq"));
+    feed(container(6, status));
+    assertEquals(4, env.delivered.size());
+    assertEquals(7, commonValue("seq"));
+    assertEquals(0, env.calls("updates.getDifference"));
+  }
+
+  @Test
   void sessionResetFetchesTheDifference() throws Exception {
     startWith(10, 5);
     env.answer("updates.getDifference", difference("updates.difference", state(11, 0, 5), msg(1)));
