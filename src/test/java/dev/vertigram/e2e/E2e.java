@@ -54,6 +54,11 @@ final class E2e {
 
   /** Settings of a session stored (memory store) in {@code folder}, trusting the Local DC. */
   Settings settings(Path folder) {
+    return settings(dc, folder);
+  }
+
+  /** Settings of a session stored (memory store) in {@code folder}, trusting {@code dc}. */
+  static Settings settings(LocalDc dc, Path folder) {
     ClientOptions options = new ClientOptions().addRsaKey(dc.publicKey().toPkcs1Pem()).apiId(1).apiHash("e2e")
         .homeDc(1);
     for (DcEndpoint e : dc.endpoints()) {

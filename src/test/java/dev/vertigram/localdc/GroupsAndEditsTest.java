@@ -136,4 +136,25 @@ class GroupsAndEditsTest extends LocalDcTestBase {
     JsonObject post = first(c.await(r -> has(r, "updateNewChannelMessage")).body(), "updateNewChannelMessage");
     assertEquals("news", post.getJsonObject("message").getString("message"));
   }
+
+  @Test
+  void basicGroupReadReachesTheSender() throws Exception {
+    TestSession a = session();
+    TestSession b = session();
+    WorldTest.signUp(a, "Talker");
+    JsonObject ub = WorldTest.signUp(b, "Reader");
+    JsonObject ben = MediaMessagesTest.inputPeerOf(a, b, ub);
+    JsonObject created = a.call(q("messages.createChat").put("users", new JsonArray().add(q("inputUser")
+        .put("user_id", ben.getLong("user_id")).put("access_hash", ben.getLong("access_hash")))).put("title", "R"));
+    long chatId = created.getJsonObject("updates").getJsonArray("chats").getJsonObject(0).getLong("id");
+    JsonObject group = q("inputPeerChat").put("chat_id", chatId);
+    int sent = a.call(q("messages.sendMessage").put("peer", group).put("message", "read me").put("random_id", 31L))
+        .getInteger("id");
+    b.await(r -> "read me".equals(r.body().getString("message")) || has(r, "updateNewMessage"));
+    JsonObject affected = b.call(q("messages.readHistory").put("peer", group).put("max_id", 0));
+    assertEquals(1, affected.getInteger("pts_count"), affected.encode());
+    JsonObject outbox = first(a.await(r -> has(r, "updateReadHistoryOutbox")).body(), "updateReadHistoryOutbox");
+    assertEquals(chatId, outbox.getJsonObject("peer").getLong("chat_id"));
+    assertEquals(sent, outbox.getInteger("max_id"), "the id of the sender's own copy");
+  }
 }

@@ -89,7 +89,11 @@ class MessagesAndContactsTest extends LocalDcTestBase {
     JsonObject ub = WorldTest.signUp(b, "Away");
     JsonObject ben = MediaMessagesTest.inputPeerOf(a, b, ub);
     JsonObject state = b.call(q("updates.getState"));
-    int count = 150;
+    // more than one slice, whatever the slice size is
+    java.lang.reflect.Field slice = Class.forName("dev.vertigram.localdc.impl.UpdatesMethods")
+        .getDeclaredField("SLICE");
+    slice.setAccessible(true);
+    int count = slice.getInt(null) + 50;
     List<Long> calls = new java.util.ArrayList<>();
     for (int i = 0; i < count; i++) {
       calls.add(a.send(q("messages.sendMessage").put("peer", ben).put("message", "m" + i).put("random_id", 100L + i)));
@@ -97,11 +101,11 @@ class MessagesAndContactsTest extends LocalDcTestBase {
     for (long call : calls) {
       a.result(call);
     }
-    JsonObject slice = b.call(q("updates.getDifference").put("pts", state.getInteger("pts")).put("date", 0)
+    JsonObject first = b.call(q("updates.getDifference").put("pts", state.getInteger("pts")).put("date", 0)
         .put("qts", 0));
-    assertEquals("updates.differenceSlice", slice.getString("_"));
-    int got = slice.getJsonArray("new_messages").size();
-    JsonObject intermediate = slice.getJsonObject("intermediate_state");
+    assertEquals("updates.differenceSlice", first.getString("_"));
+    int got = first.getJsonArray("new_messages").size();
+    JsonObject intermediate = first.getJsonObject("intermediate_state");
     assertEquals(state.getInteger("pts") + got, intermediate.getInteger("pts"));
     JsonObject rest = b.call(q("updates.getDifference").put("pts", intermediate.getInteger("pts")).put("date", 0)
         .put("qts", 0));

@@ -14,11 +14,13 @@ import java.util.List;
 /**
  * Basic groups: messages.createChat / addChatUser (with the service messages messageActionChatCreate /
  * messageActionChatAddUser stored in every member's box and pushed as {@code updates}), messages.getChats and
- * messages.getFullChat.
+ * messages.getFullChat. A group holds at most {@value #CHAT_SIZE_MAX} members.
  */
 final class ChatMethods implements MethodRegistry.Area {
 
   static final int TITLE_MAX = 128;
+  /** chat_size_max of help.getConfig: more members get USERS_TOO_MUCH. */
+  static final int CHAT_SIZE_MAX = 200;
 
   @Override
   public void register(MethodRegistry registry) {
@@ -48,6 +50,9 @@ final class ChatMethods implements MethodRegistry.Area {
       if (ids.isEmpty()) {
         throw new RpcErrorException(400, "USERS_TOO_FEW");
       }
+      if (ids.size() + 1 > CHAT_SIZE_MAX) {
+        throw new RpcErrorException(400, "USERS_TOO_MUCH");
+      }
       Chat c = w.createChat(title, me, call.now());
       ids.forEach(id -> join(w, c, id, me, call.now()));
       JsonArray all = new JsonArray(new ArrayList<>(c.members().keySet()));
@@ -67,6 +72,9 @@ final class ChatMethods implements MethodRegistry.Area {
       User u = InputPeers.inputUser(w, me, call.query().getJsonObject("user_id"));
       if (c.members().containsKey(u.id())) {
         throw new RpcErrorException(400, "USER_ALREADY_PARTICIPANT");
+      }
+      if (c.members().size() >= CHAT_SIZE_MAX) {
+        throw new RpcErrorException(400, "USERS_TOO_MUCH");
       }
       join(w, c, u.id(), me, call.now());
       return service(call, c, me, new JsonObject().put("_", "messageActionChatAddUser")

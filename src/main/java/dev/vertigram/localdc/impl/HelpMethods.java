@@ -31,7 +31,7 @@ final class HelpMethods implements MethodRegistry.Area {
         .put("date", now).put("expires", now + CONFIG_TTL_SECONDS)
         .put("test_mode", Boolean.TRUE.equals(dc.core().options().testMode()))
         .put("this_dc", dc.id()).put("dc_options", options).put("dc_txt_domain_name", "localdc.invalid")
-        .put("chat_size_max", 200).put("megagroup_size_max", 200_000).put("forwarded_count_max", 100)
+        .put("chat_size_max", ChatMethods.CHAT_SIZE_MAX).put("megagroup_size_max", 200_000).put("forwarded_count_max", 100)
         .put("online_update_period_ms", 210_000).put("offline_blur_timeout_ms", 5000)
         .put("offline_idle_timeout_ms", 30_000).put("online_cloud_timeout_ms", 300_000)
         .put("notify_cloud_delay_ms", 30_000).put("notify_default_delay_ms", 1500)
