@@ -236,7 +236,7 @@ public final class Vertigram {
   /** Logs in as a bot (auth.importBotAuthorization); returns the bot's user. */
   public Future<JsonObject> botLogin(String token) {
     owned("botLogin");
-    return login.bot(token);
+    return whenUser(login.bot(token));
   }
 
   /** Sends the login code (auth.sendCode); returns auth.sentCode. */
@@ -248,25 +248,25 @@ public final class Vertigram {
   /** Signs in with the code: the self user, account.password (2FA needed) or auth.authorizationSignUpRequired. */
   public Future<JsonObject> completePhoneLogin(String code) {
     owned("completePhoneLogin");
-    return login.code(code);
+    return whenUser(login.code(code));
   }
 
   /** Completes a 2FA login with the password (SRP); returns the self user. */
   public Future<JsonObject> complete2faLogin(String password) {
     owned("complete2faLogin");
-    return login.password(password);
+    return whenUser(login.password(password));
   }
 
   /** Signs up a new number; returns the self user. */
   public Future<JsonObject> completeSignup(String firstName, String lastName) {
     owned("completeSignup");
-    return login.signUp(firstName, lastName);
+    return whenUser(login.signUp(firstName, lastName));
   }
 
   /** QR login: {@code onUrl} gets each tg://login?token=... URL to show; completes with the self user. */
   public Future<JsonObject> qrLogin(Consumer<String> onUrl) {
     owned("qrLogin");
-    return login.qr(onUrl);
+    return whenUser(login.qr(onUrl));
   }
 
   /** The pending login step ("code", "password", "signup") or null. */
@@ -342,6 +342,15 @@ public final class Vertigram {
    */
   public IpcServer ipcServer() {
     return ipcServer;
+  }
+
+  /** Opens the gate of forwarded calls once a login step returns the self user. */
+  private Future<JsonObject> whenUser(Future<JsonObject> step) {
+    return step.onSuccess(r -> {
+      if ("user".equals(r.getString("_"))) {
+        loggedIn.tryComplete();
+      }
+    });
   }
 
   private void owned(String what) {
