@@ -119,16 +119,16 @@ public final class ServerConnection {
     if (method == null) {
       throw new IllegalArgumentException("call without a method");
     }
+    Buffer recorded = owner.journal().reply(client, id);
+    if (recorded != null) {
+      writer.writeEncoded(recorded); // answered by an earlier owner process
+      return;
+    }
     CancellationToken token = opts != null && opts.getBoolean("cancellable", false) ? CancellationToken.create() : null;
     if (token != null) {
       cancellable.put(id, token);
     }
     CallOptions options = Wire.options(opts, token);
-    Buffer recorded = owner.journal().reply(client, id);
-    if (recorded != null) {
-      writer.writeEncoded(recorded);
-      return;
-    }
     owner.dedupe().once(client, id, () -> execute(method, options)).onComplete(ar -> {
       cancellable.remove(id);
       writer.write(Wire.reply(id, ar.result(), ar.cause()), body -> owner.journal().record(client, id, body));
