@@ -2,16 +2,12 @@ package dev.vertigram.client;
 
 import dev.vertigram.files.FileTransfers;
 import dev.vertigram.ipc.IpcClient;
-import dev.vertigram.ipc.IpcLauncher;
-import dev.vertigram.ipc.IpcOptions;
 import dev.vertigram.ipc.IpcServer;
-import dev.vertigram.ipc.IpcWorker;
 import dev.vertigram.ipc.RpcClient;
 import dev.vertigram.ipc.impl.ForwardedUpdates;
 import dev.vertigram.loop.Async;
 import dev.vertigram.peers.PeerDatabase;
 import dev.vertigram.storage.Db;
-import dev.vertigram.storage.SessionLockedException;
 import dev.vertigram.storage.Store;
 import dev.vertigram.storage.StoreOptions;
 import dev.vertigram.updates.UpdatesManager;
@@ -113,13 +109,7 @@ public final class Vertigram {
    * nobody owns the session.
    */
   public static Future<Vertigram> open(Vertx vertx, String session, Settings settings) {
-    IpcOptions ipc = settings.ipc();
-    if (ipc.enabled() && ipc.autoStart()) {
-      return IpcWorker.connectOrStart(vertx, session, settings).map(c -> new Vertigram(vertx, session, settings, c));
-    }
-    return openOwned(vertx, session, settings).recover(e -> ipc.enabled() && e instanceof SessionLockedException
-        ? IpcLauncher.connect(vertx, folder(session, settings), ipc).map(c -> new Vertigram(vertx, session, settings, c))
-        : Future.failedFuture(e));
+    return SessionOpener.open(vertx, session, settings);
   }
 
   /**
@@ -128,32 +118,16 @@ public final class Vertigram {
    * owner is not a worker (it refuses). {@code startAndLoop} opens sessions this way.
    */
   public static Future<Vertigram> takeOver(Vertx vertx, String session, Settings settings) {
-    return openOwned(vertx, session, settings).recover(e -> {
-      if (!(e instanceof SessionLockedException) || !settings.ipc().enabled()) {
-        return Future.failedFuture(e);
-      }
-      long deadline = System.nanoTime() + settings.ipc().startTimeoutMillis() * 1_000_000;
-      return IpcLauncher.connect(vertx, folder(session, settings), settings.ipc())
-          .compose(owner -> owner.requestShutdown().eventually(owner::close))
-          .compose(v -> ownWhenReleased(vertx, session, settings, deadline));
-    });
+    return SessionOpener.takeOver(vertx, session, settings);
   }
 
-  /** Retries taking the lock until the owner that agreed to hand over has released it, or the deadline. */
-  private static Future<Vertigram> ownWhenReleased(Vertx vertx, String session, Settings settings, long deadline) {
-    return openOwned(vertx, session, settings).recover(e -> {
-      if (!(e instanceof SessionLockedException) || System.nanoTime() > deadline) {
-        return Future.failedFuture(e);
-      }
-      return Async.sleep(vertx, 100).compose(v -> ownWhenReleased(vertx, session, settings, deadline));
-    });
+  /** A session that another process owns, reached through {@code forwarder}. */
+  static Vertigram forwarding(Vertx vertx, String session, Settings settings, IpcClient forwarder) {
+    return new Vertigram(vertx, session, settings, forwarder);
   }
 
-  private static Path folder(String session, Settings settings) {
-    return Path.of(new StoreOptions(settings.storage().toJson()).setSession(session).getFolder());
-  }
-
-  private static Future<Vertigram> openOwned(Vertx vertx, String session, Settings settings) {
+  /** Opens the session as its owner: store (the lock), keys, peers, client, and serves it to other processes. */
+  static Future<Vertigram> openOwned(Vertx vertx, String session, Settings settings) {
     StoreOptions storeOptions = new StoreOptions(settings.storage().toJson()).setSession(session);
     return clientOptions(vertx, settings).compose(options -> Store.open(vertx, storeOptions).compose(store ->
         StoreAuthKeyStore.open(store).compose(keys -> {
