@@ -4,16 +4,12 @@ import dev.vertigram.files.FileTransfers;
 import dev.vertigram.http.HttpFetcher;
 import dev.vertigram.http.HttpOptions;
 import dev.vertigram.ipc.IpcClient;
-import dev.vertigram.ipc.IpcLauncher;
-import dev.vertigram.ipc.IpcOptions;
 import dev.vertigram.ipc.IpcServer;
-import dev.vertigram.ipc.IpcWorker;
 import dev.vertigram.ipc.RpcClient;
 import dev.vertigram.ipc.impl.ForwardedUpdates;
 import dev.vertigram.loop.Async;
 import dev.vertigram.peers.PeerDatabase;
 import dev.vertigram.storage.Db;
-import dev.vertigram.storage.SessionLockedException;
 import dev.vertigram.storage.Store;
 import dev.vertigram.storage.StoreOptions;
 import dev.vertigram.updates.UpdatesManager;
@@ -120,13 +116,7 @@ public final class Vertigram {
    * nobody owns the session.
    */
   public static Future<Vertigram> open(Vertx vertx, String session, Settings settings) {
-    IpcOptions ipc = settings.ipc();
-    if (ipc.enabled() && ipc.autoStart()) {
-      return IpcWorker.connectOrStart(vertx, session, settings).map(c -> new Vertigram(vertx, session, settings, c));
-    }
-    return openOwned(vertx, session, settings).recover(e -> ipc.enabled() && e instanceof SessionLockedException
-        ? IpcLauncher.connect(vertx, folder(session, settings), ipc).map(c -> new Vertigram(vertx, session, settings, c))
-        : Future.failedFuture(e));
+    return SessionOpener.open(vertx, session, settings);
   }
 
   /**
@@ -135,32 +125,16 @@ public final class Vertigram {
    * owner is not a worker (it refuses). {@code startAndLoop} opens sessions this way.
    */
   public static Future<Vertigram> takeOver(Vertx vertx, String session, Settings settings) {
-    return openOwned(vertx, session, settings).recover(e -> {
-      if (!(e instanceof SessionLockedException) || !settings.ipc().enabled()) {
-        return Future.failedFuture(e);
-      }
-      long deadline = System.nanoTime() + settings.ipc().startTimeoutMillis() * 1_000_000;
-      return IpcLauncher.connect(vertx, folder(session, settings), settings.ipc())
-          .compose(owner -> owner.requestShutdown().eventually(owner::close))
-          .compose(v -> ownWhenReleased(vertx, session, settings, deadline));
-    });
+    return SessionOpener.takeOver(vertx, session, settings);
   }
 
-  /** Retries taking the lock until the owner that agreed to hand over has released it, or the deadline. */
-  private static Future<Vertigram> ownWhenReleased(Vertx vertx, String session, Settings settings, long deadline) {
-    return openOwned(vertx, session, settings).recover(e -> {
-      if (!(e instanceof SessionLockedException) || System.nanoTime() > deadline) {
-        return Future.failedFuture(e);
-      }
-      return Async.sleep(vertx, 100).compose(v -> ownWhenReleased(vertx, session, settings, deadline));
-    });
+  /** A session that another process owns, reached through {@code forwarder}. */
+  static Vertigram forwarding(Vertx vertx, String session, Settings settings, IpcClient forwarder) {
+    return new Vertigram(vertx, session, settings, forwarder);
   }
 
-  private static Path folder(String session, Settings settings) {
-    return Path.of(new StoreOptions(settings.storage().toJson()).setSession(session).getFolder());
-  }
-
-  private static Future<Vertigram> openOwned(Vertx vertx, String session, Settings settings) {
+  /** Opens the session as its owner: store (the lock), keys, peers, client, and serves it to other processes. */
+  static Future<Vertigram> openOwned(Vertx vertx, String session, Settings settings) {
     StoreOptions storeOptions = new StoreOptions(settings.storage().toJson()).setSession(session);
     return clientOptions(vertx, settings).compose(options -> Store.open(vertx, storeOptions).compose(store ->
         StoreAuthKeyStore.open(store).compose(keys -> {
@@ -243,7 +217,7 @@ public final class Vertigram {
   /** Logs in as a bot (auth.importBotAuthorization); returns the bot's user. */
   public Future<JsonObject> botLogin(String token) {
     owned("botLogin");
-    return login.bot(token);
+    return whenUser(login.bot(token));
   }
 
   /** Sends the login code (auth.sendCode); returns auth.sentCode. */
@@ -255,25 +229,25 @@ public final class Vertigram {
   /** Signs in with the code: the self user, account.password (2FA needed) or auth.authorizationSignUpRequired. */
   public Future<JsonObject> completePhoneLogin(String code) {
     owned("completePhoneLogin");
-    return login.code(code);
+    return whenUser(login.code(code));
   }
 
   /** Completes a 2FA login with the password (SRP); returns the self user. */
   public Future<JsonObject> complete2faLogin(String password) {
     owned("complete2faLogin");
-    return login.password(password);
+    return whenUser(login.password(password));
   }
 
   /** Signs up a new number; returns the self user. */
   public Future<JsonObject> completeSignup(String firstName, String lastName) {
     owned("completeSignup");
-    return login.signUp(firstName, lastName);
+    return whenUser(login.signUp(firstName, lastName));
   }
 
   /** QR login: {@code onUrl} gets each tg://login?token=... URL to show; completes with the self user. */
   public Future<JsonObject> qrLogin(Consumer<String> onUrl) {
     owned("qrLogin");
-    return login.qr(onUrl);
+    return whenUser(login.qr(onUrl));
   }
 
   /** The pending login step ("code", "password", "signup") or null. */
@@ -349,6 +323,15 @@ public final class Vertigram {
    */
   public IpcServer ipcServer() {
     return ipcServer;
+  }
+
+  /** Opens the gate of forwarded calls once a login step returns the self user. */
+  private Future<JsonObject> whenUser(Future<JsonObject> step) {
+    return step.onSuccess(r -> {
+      if ("user".equals(r.getString("_"))) {
+        loggedIn.tryComplete();
+      }
+    });
   }
 
   private void owned(String what) {

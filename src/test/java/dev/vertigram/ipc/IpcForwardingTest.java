@@ -10,6 +10,8 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -84,6 +86,24 @@ class IpcForwardingTest {
   void tcpFallbackForwardsToo() throws Exception {
     start(new IpcOptions().tcp(true));
     assertEquals(5, await(forwarder.call(appConfig(5))).getInteger("hash"));
+  }
+
+  @Test
+  void fallsBackToTcpWhenTheDomainSocketCannotListen() throws Exception {
+    start(new IpcOptions());
+    // a socket path over the OS limit (about 107 bytes) cannot be bound
+    Path deep = Files.createDirectories(fx.folder.resolve("d".repeat(120)));
+    IpcServer tcp = await(IpcServer.start(IpcFixture.VERTX, deep, fx.client::call, new IpcOptions()));
+    try {
+      assertTrue(tcp.tcp());
+      JsonObject endpoint = new JsonObject(Files.readString(deep.resolve("ipc.json")));
+      assertEquals("127.0.0.1", endpoint.getString("host"), endpoint.encode());
+      IpcClient viaTcp = await(IpcClient.connect(IpcFixture.VERTX, deep, new IpcOptions()));
+      assertEquals(4, await(viaTcp.call(appConfig(4))).getInteger("hash"));
+      await(viaTcp.close());
+    } finally {
+      await(tcp.close());
+    }
   }
 
   @Test

@@ -53,6 +53,8 @@ class IpcSessionTest {
       JsonObject self = await(owner.start());
       assertEquals(self.getLong("id"), await(forwarder.start()).getLong("id"));
       assertThrows(IllegalStateException.class, forwarder::peers);
+      Throwable refused = IpcFixture.failure(Vertigram.takeOver(VERTX, "owned", IpcFixture.settings(dc, folder)));
+      assertTrue(refused.getMessage().contains("does not hand its session over"), refused.getMessage());
       // peers resolve at the owner ("me"), parse_mode applies there, the sent message comes back as a result
       JsonObject sent = await(forwarder.call(new JsonObject().put("_", "messages.sendMessage").put("peer", "me")
           .put("message", "<b>from the forwarder</b>").put("parse_mode", "HTML").put("random_id", 7L)));

@@ -5,6 +5,7 @@ import dev.vertigram.client.Vertigram;
 import dev.vertigram.localdc.LocalDc;
 import dev.vertigram.updates.EventHandler;
 import dev.vertigram.updates.Vertigrams;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +40,13 @@ class IpcTakeoverTest {
     }
   }
 
+  /** The pid written in the session's lock file, -1 while a new owner is rewriting it. */
   static long lockHolder(Path folder) throws Exception {
-    return new JsonObject(Files.readString(folder.resolve("session.lock"))).getLong("pid");
+    try {
+      return new JsonObject(Files.readString(folder.resolve("session.lock"))).getLong("pid");
+    } catch (DecodeException rewriting) {
+      return -1;
+    }
   }
 
   @Test

@@ -57,10 +57,12 @@ class IpcWorkerKillTest {
       Thread.sleep(200); // what the dead worker wrote to the socket is read; a new one takes seconds to start
       assertTrue(sends.stream().filter(Future::isComplete).count() < SENDS, "killed mid-stream");
       long deadline = System.nanoTime() + 60_000_000_000L;
-      while (IpcTakeoverTest.lockHolder(folder) == first.pid() && System.nanoTime() < deadline) {
+      long holder;
+      while (((holder = IpcTakeoverTest.lockHolder(folder)) == first.pid() || holder < 0)
+          && System.nanoTime() < deadline) {
         Thread.sleep(100); // the forwarder starts a new worker once reconnecting fails
       }
-      second = ProcessHandle.of(IpcTakeoverTest.lockHolder(folder)).orElseThrow();
+      second = ProcessHandle.of(holder).orElseThrow();
       assertNotEquals(first.pid(), second.pid());
       await(Future.all(sends)); // reconnected and replayed
       Set<Integer> ids = new HashSet<>();

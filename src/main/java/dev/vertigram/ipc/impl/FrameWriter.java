@@ -47,26 +47,23 @@ public final class FrameWriter {
     this.onOversized = onOversized;
   }
 
+  /** A frame whose encoded body someone keeps (the owner's journal of replies). */
+  private record Kept(JsonObject frame, Consumer<Buffer> onEncoded) {
+  }
+
   /** Queues a frame; it leaves at the end of the current tick of the socket's context. */
   public void write(JsonObject frame) {
     enqueue(frame);
   }
 
-  /** Queues a frame body encoded by {@link #encode} (within the bound: the caller checked). */
-  public void writeEncoded(Buffer body) {
-    enqueue(body);
+  /** Queues a frame and hands a copy of its encoded body to {@code onEncoded} (not when oversized). */
+  public void write(JsonObject frame, Consumer<Buffer> onEncoded) {
+    enqueue(new Kept(frame, onEncoded));
   }
 
-  /** The JSON body of a frame, encoded once (to be written with {@link #writeEncoded} and kept elsewhere too). */
-  public static Buffer encode(JsonObject frame) {
-    ByteBuf out = Unpooled.buffer(256);
-    try (ByteBufOutputStream stream = new ByteBufOutputStream(out);
-         JsonGenerator generator = JSON.createGenerator((OutputStream) stream)) {
-      JacksonCodec.encodeJson(frame, generator);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return BufferInternal.buffer(out);
+  /** Queues a frame body encoded earlier (one that {@link #write(JsonObject, Consumer)} handed out). */
+  public void writeEncoded(Buffer body) {
+    enqueue(body);
   }
 
   private void enqueue(Object frame) {
@@ -94,7 +91,8 @@ public final class FrameWriter {
           out.writeBytes(bytes, bytes.readerIndex(), bytes.readableBytes()); // leaves the kept body unread
           continue;
         }
-        JsonObject frame = (JsonObject) next;
+        Kept kept = next instanceof Kept k ? k : null;
+        JsonObject frame = kept != null ? kept.frame() : (JsonObject) next;
         int start = out.writerIndex();
         out.writeInt(0);
         JacksonCodec.encodeJson(frame, generator);
@@ -108,6 +106,11 @@ public final class FrameWriter {
           oversized.add(frame);
         } else {
           out.setInt(start, length);
+          if (kept != null) {
+            byte[] body = new byte[length];
+            out.getBytes(start + 4, body);
+            kept.onEncoded().accept(Buffer.buffer(body));
+          }
         }
       }
     } catch (IOException e) {

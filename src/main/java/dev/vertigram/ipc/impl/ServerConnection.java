@@ -52,10 +52,15 @@ public final class ServerConnection {
     socket.handler(new FrameReader(owner.maxFrameBytes(), this::frame, this::reject));
   }
 
-  /** An update too large to send is dropped (replies are checked when encoded). */
+  /** A reply too large to send fails its call instead (recorded like any reply); an update too large is dropped. */
   private void oversized(JsonObject frame) {
-    LOG.warn("IPC {} frame dropped: larger than the frame bound of {} bytes", frame.getValue("t"),
-        owner.maxFrameBytes());
+    if (frame.containsKey("id")) {
+      long id = frame.getLong("id");
+      writer.write(Wire.reply(id, null, new VertxException("the result is larger than the IPC frame bound of "
+          + owner.maxFrameBytes(), true)), body -> owner.journal().record(client, id, body));
+    } else {
+      LOG.warn("IPC update dropped: larger than the frame bound of {} bytes", owner.maxFrameBytes());
+    }
   }
 
   /** Sends an update (the connection subscribed). */
@@ -114,21 +119,19 @@ public final class ServerConnection {
     if (method == null) {
       throw new IllegalArgumentException("call without a method");
     }
+    Buffer recorded = owner.journal().reply(client, id);
+    if (recorded != null) {
+      writer.writeEncoded(recorded); // answered by an earlier owner process
+      return;
+    }
     CancellationToken token = opts != null && opts.getBoolean("cancellable", false) ? CancellationToken.create() : null;
     if (token != null) {
       cancellable.put(id, token);
     }
     CallOptions options = Wire.options(opts, token);
-    Buffer recorded = owner.journal().reply(client, id);
-    Future<Buffer> reply = recorded != null ? Future.succeededFuture(recorded)
-        : owner.dedupe().once(client, id, () -> execute(method, options).transform(ar -> {
-          Buffer body = encodeReply(id, ar.result(), ar.cause());
-          owner.journal().record(client, id, body);
-          return Future.succeededFuture(body);
-        }));
-    reply.onComplete(ar -> {
+    owner.dedupe().once(client, id, () -> execute(method, options)).onComplete(ar -> {
       cancellable.remove(id);
-      writer.writeEncoded(ar.result());
+      writer.write(Wire.reply(id, ar.result(), ar.cause()), body -> owner.journal().record(client, id, body));
     });
   }
 
@@ -153,13 +156,6 @@ public final class ServerConnection {
       cancellable.remove(id);
       writer.write(Wire.reply(id, ar.result(), ar.cause()));
     });
-  }
-
-  /** The reply frame body, encoded once (sent, remembered and journaled); a reply over the bound fails the call. */
-  private Buffer encodeReply(long id, JsonObject result, Throwable failure) {
-    Buffer body = FrameWriter.encode(Wire.reply(id, result, failure));
-    return body.length() <= owner.maxFrameBytes() ? body : FrameWriter.encode(Wire.reply(id, null,
-        new VertxException("the result is larger than the IPC frame bound of " + owner.maxFrameBytes(), true)));
   }
 
   /** The forwarder got these results: it will not replay them, so their memory can go. */
