@@ -6,7 +6,6 @@ import dev.vertigram.localdc.LocalDc;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -29,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with its own message, and the chat holds each message once (replies kept in the journal are not run again; sends
  * in flight at the kill are replayed with the random_id the forwarder pinned, which the DC does not send twice).
  */
-@Tag("slow")
 class IpcWorkerKillTest {
 
   static final int SENDS = 2000;
