@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Updates and session state end to end: {@code @Persistent} fields of an EventHandler across a restart of its
  * session (with messages sent while it was down: none lost, none twice), a forwarded batch (one pushed Updates of
  * many messages) dropped whole by the Local DC and recovered, a followed channel's post found by polling when its push
- * was dropped, and {@code peer.cacheAllPeersOnStartup} filling a new session's peer database through
- * messages.getDialogs.
+ * was dropped, and {@code peer.cacheAllPeersOnStartup} filling a new session's peer database with 250 peers through
+ * three pages of messages.getDialogs.
  */
 class UpdatesDeliveryE2eTest {
 
