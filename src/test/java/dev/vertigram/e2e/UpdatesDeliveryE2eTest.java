@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Updates and session state end to end: {@code @Persistent} fields of an EventHandler across a restart of its
  * session (with messages sent while it was down: none lost, none twice), a forwarded batch (one pushed Updates of
  * many messages) dropped whole by the Local DC and recovered, a followed channel's post found by polling when its push
- * was dropped, and {@code peer.cacheAllPeersOnStartup} filling a new session's peer database through
- * messages.getDialogs.
+ * was dropped, and {@code peer.cacheAllPeersOnStartup} filling a new session's peer database with 250 peers through
+ * three pages of messages.getDialogs.
  */
 class UpdatesDeliveryE2eTest {
 
@@ -134,40 +134,67 @@ class UpdatesDeliveryE2eTest {
     await(owner.phoneLogin(phone));
     await(owner.completePhoneLogin(E2e.code(phone)));
     await(owner.completeSignup("Owner", ""));
-    List<Long> channels = new ArrayList<>();
-    // one page of dialogs: the Local DC's getDialogs has no offsets (no dialogsSlice) yet
-    for (int i = 0; i < 30; i++) {
-      JsonObject created = await(owner.call(new JsonObject().put("_", "channels.createChannel")
+    String ownerName = "owner" + System.nanoTime() % 1_000_000;
+    await(owner.call(new JsonObject().put("_", "account.updateUsername").put("username", ownerName)));
+    // 250 dialogs, newest first: three pages of getDialogs (100, 100, 50) with users, groups and channels mixed
+    List<String> peers = new ArrayList<>();
+    List<String> titles = new ArrayList<>();
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Vertigram user = e2e.newUser(dir.resolve("user" + i), "User" + i, null);
+      send(user, "@" + ownerName, "hello");
+      String id = Long.toString(user.peers().selfId());
+      members.add(id);
+      peers.add(id);
+      titles.add(null);
+      await(user.close());
+    }
+    for (int i = 0; peers.size() < 250; i++) {
+      JsonObject group = await(owner.call(new JsonObject().put("_", "messages.createChat").put("title", "group " + i)
+          .put("users", new JsonArray().add(members.get(i % members.size())))));
+      peers.add("-" + group.getJsonObject("updates").getJsonArray("chats").getJsonObject(0).getLong("id"));
+      titles.add("group " + i);
+      JsonObject channel = await(owner.call(new JsonObject().put("_", "channels.createChannel")
           .put("title", "channel " + i).put("about", "")));
-      channels.add(created.getJsonArray("chats").getJsonObject(0).getLong("id"));
+      peers.add("-100" + channel.getJsonArray("chats").getJsonObject(0).getLong("id"));
+      titles.add("channel " + i);
     }
     await(owner.close());
-    String oldest = "-100" + channels.get(0);
-    String newest = "-100" + channels.get(channels.size() - 1);
 
-    Vertigram plain = loginAgain("plain", phone, false);
-    assertInstanceOf(PeerNotInDbException.class, E2e.failure(plain.peers().getInfo(oldest)),
-        "a new session knows no channel by its id alone");
+    Vertigram plain = loginAgain("plain", phone, 0);
+    for (String peer : List.of(peers.get(0), peers.get(5))) { // a user, a channel (basic groups need no hash)
+      assertInstanceOf(PeerNotInDbException.class, E2e.failure(plain.peers().getInfo(peer)),
+          "a new session knows no user or channel by its id alone: " + peer);
+    }
     await(plain.close());
 
-    Vertigram cached = loginAgain("cached", phone, true);
+    Vertigram cached = loginAgain("cached", phone, 3);
     long dialogs = e2e.dc.stats().executions("messages.getDialogs");
-    assertEquals("channel 0", await(cached.peers().getInfo(oldest)).getJsonObject("Chat").getString("title"));
-    assertEquals("channel 29", await(cached.peers().getInfo(newest)).getJsonObject("Chat").getString("title"));
+    for (int i = 0; i < peers.size(); i++) {
+      JsonObject info = await(cached.peers().getInfo(peers.get(i)));
+      if (titles.get(i) != null) {
+        assertEquals(titles.get(i), info.getJsonObject("Chat").getString("title"), peers.get(i));
+      } else {
+        assertEquals(Long.parseLong(peers.get(i)), info.getJsonObject("User").getLong("id"));
+      }
+    }
     assertEquals(dialogs, e2e.dc.stats().executions("messages.getDialogs"), "answered from the peer database");
     await(cached.close());
   }
 
-  /** A new session of the account of {@code phone}, logged in by code through start(). */
-  private Vertigram loginAgain(String session, String phone, boolean cacheAll) {
+  /**
+   * A new session of the account of {@code phone}, logged in by code through start(), which pages through the
+   * dialogs in {@code pages} getDialogs calls when it caches every peer (0: it does not).
+   */
+  private Vertigram loginAgain(String session, String phone, int pages) {
     Vertigram tg = await(Vertigram.open(e2e.vertx, session, e2e.settings(dir.resolve(session))
-        .cacheAllPeersOnStartup(cacheAll)));
+        .cacheAllPeersOnStartup(pages > 0)));
     await(tg.phoneLogin(phone));
     await(tg.completePhoneLogin(E2e.code(phone)));
     long before = e2e.dc.stats().executions("messages.getDialogs");
     await(tg.login());
-    assertEquals(cacheAll ? 1 : 0, e2e.dc.stats().executions("messages.getDialogs") - before,
-        "getDialogs with cacheAllPeersOnStartup, not without");
+    assertEquals(pages, e2e.dc.stats().executions("messages.getDialogs") - before,
+        "getDialogs pages with cacheAllPeersOnStartup, none without");
     return tg;
   }
 }

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 /**
  * Messages in private chats and basic groups: messages.sendMessage and sendMedia (entities, reply_to, random_id
  * dedupe; media made by {@link Media}),
- * getHistory, getMessages, search (text, basic), deleteMessages, setTyping, getDialogs (readHistory is in
- * {@link ReadMethods}).
+ * getHistory, getMessages, search (text, basic), deleteMessages, setTyping (readHistory is in {@link ReadMethods},
+ * getDialogs in {@link Dialogs}).
  */
 final class MessageMethods implements MethodRegistry.Area {
 
@@ -35,7 +35,7 @@ final class MessageMethods implements MethodRegistry.Area {
         .add("messages.getMessages", MessageMethods::getMessages)
         .add("messages.deleteMessages", MessageMethods::deleteMessages)
         .add("messages.setTyping", MessageMethods::setTyping)
-        .add("messages.getDialogs", MessageMethods::getDialogs);
+        .add("messages.getDialogs", Dialogs::get);
   }
 
   private static Future<JsonObject> sendMessage(RpcCall call) {
@@ -88,7 +88,8 @@ final class MessageMethods implements MethodRegistry.Area {
     return Future.succeededFuture(out.result());
   }
 
-  private static int limit(JsonObject q) {
+  /** The limit of a list: LIMIT_INVALID when negative, 20 when 0, at most 100. */
+  static int limit(JsonObject q) {
     int limit = q.getInteger("limit", HISTORY_LIMIT_MAX);
     if (limit < 0) {
       throw new RpcErrorException(400, "LIMIT_INVALID");
@@ -225,37 +226,6 @@ final class MessageMethods implements MethodRegistry.Area {
     return Future.succeededFuture(AccountMethods.bool(true));
   }
 
-  private static Future<JsonObject> getDialogs(RpcCall call) {
-    long me = call.requireUser();
-    int limit = limit(call.query());
-    World w = call.social().world();
-    return Future.succeededFuture(w.locked(() -> {
-      Mailbox box = w.user(me).mailbox();
-      Map<String, JsonObject> tops = new LinkedHashMap<>();
-      for (JsonObject m : box.messages().descendingMap().values()) {
-        tops.putIfAbsent(Messaging.peerKey(m, me), m);
-      }
-      w.channelsOf(me).forEach(c -> {
-        if (!c.mailbox().messages().isEmpty()) {
-          tops.put(World.peerKey(World.Kind.CHANNEL, c.id()), c.mailbox().messages().lastEntry().getValue());
-        }
-      });
-      JsonArray dialogs = new JsonArray();
-      JsonArray messages = new JsonArray();
-      tops.entrySet().stream().limit(limit).forEach(e -> {
-        JsonObject m = e.getValue();
-        JsonObject d = dialog(dialogPeer(m, me), m.getInteger("id"), box, e.getKey());
-        if (e.getKey().startsWith("h")) {
-          d.put("pts", w.channel(m.getJsonObject("peer_id").getLong("channel_id")).mailbox().pts());
-        }
-        dialogs.add(d);
-        messages.add(Media.refreshed(call.dc().core().files(), Channels.seenBy(m, me)));
-      });
-      JsonObject out = new JsonObject().put("_", "messages.dialogs").put("dialogs", dialogs).put("messages", messages);
-      return new Social.Refs().add(messages).into(call.social().views(), me, out);
-    }));
-  }
-
   /** A {@code dialog} of {@code mine}'s owner with the peer of key {@code key}, read marks from that box. */
   static JsonObject dialog(JsonObject peer, int topMessage, Mailbox mine, String key) {
     return new JsonObject().put("_", "dialog").put("peer", peer).put("top_message", topMessage)
@@ -263,9 +233,5 @@ final class MessageMethods implements MethodRegistry.Area {
         .put("read_outbox_max_id", mine.readOutbox().getOrDefault(key, 0)).put("unread_count", 0)
         .put("unread_mentions_count", 0).put("unread_reactions_count", 0).put("unread_poll_votes_count", 0)
         .put("notify_settings", TlViews.notifySettings());
-  }
-
-  private static JsonObject dialogPeer(JsonObject m, long me) {
-    return m.getJsonObject("peer_id").copy();
   }
 }
