@@ -108,7 +108,8 @@ public final class PeerDatabase {
       case PeerIndex.BOT -> "bot";
       case PeerIndex.CHAT -> "chat";
       case PeerIndex.SUPERGROUP -> "supergroup";
-      default -> "channel";
+      case PeerIndex.CHANNEL -> "channel";
+      default -> "chat"; // a basic group never seen: known() lets it through, it needs no access hash
     });
   }
 

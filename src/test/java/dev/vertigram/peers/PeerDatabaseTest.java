@@ -107,6 +107,8 @@ class PeerDatabaseTest {
     assertEquals("inputPeerChat", await(db.inputPeer(-7L)).getString("_"));
     assertEquals("user", await(db.getType(10L)));
     assertEquals("supergroup", await(db.getType(channel)));
+    assertEquals("chat", await(db.getType(-1000L)), "a basic group never seen is still a chat");
+    assertEquals(1000L, await(db.getInfo(-1000L)).getLong("chat_id"));
     JsonObject info = await(db.getInfo("@alice"));
     assertEquals("U10", info.getJsonObject("User").getString("first_name"));
     assertEquals("inputUser", info.getJsonObject("InputUser").getString("_"));
