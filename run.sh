@@ -53,16 +53,14 @@ case "$cmd" in
     "${MVN[@]}" -DskipTests test-compile
     "${MVN[@]}" dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
     CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-    # AES-IGE decryption calls the JDK's AES block function directly when the JVM opens it (crypto/AesBlock).
-    OPENS=(--add-opens java.base/com.sun.crypto.provider=ALL-UNNAMED)
     # One fork, short iterations (the machine has 2 cores); BENCH_OPTS overrides them. Pass a regex to run a subset.
     read -r -a opts <<< "${BENCH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
-    java "${OPENS[@]}" -cp "$CP" org.openjdk.jmh.Main "${opts[@]}" \
+    java -cp "$CP" org.openjdk.jmh.Main "${opts[@]}" \
       -rf json -rff "bench/results/jmh-$(date +%Y%m%d-%H%M%S).json" "$@"
     # Harnesses measure what JMH cannot (RAM per peer, end-to-end rates); each writes its own bench/results/*.json.
     if [[ $# -eq 0 ]]; then
       for harness in src/test/java/dev/vertigram/bench/*Harness.java; do
-        java "${OPENS[@]}" -Xmx8g -cp "$CP" "dev.vertigram.bench.$(basename "$harness" .java)"
+        java -Xmx8g -cp "$CP" "dev.vertigram.bench.$(basename "$harness" .java)"
       done
     fi
     ;;

@@ -20,9 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  *   post-whitened (c<sub>i</sub> = y<sub>i</sub> ⊕ p<sub>i−1</sub>, with p<sub>i</sub> recovered as x<sub>i</sub> ⊕
  *   p<sub>i−2</sub>).</li>
  *   <li><b>Decryption</b> p<sub>i</sub> = D(c<sub>i</sub> ⊕ p<sub>i−1</sub>) ⊕ c<sub>i−1</sub> feeds the output of D
- *   back into its input, which no JDK mode does, so it runs one block at a time with 64-bit XORs: on the JDK's AES
- *   block function itself when the JVM opens it ({@link AesBlock}, several times faster), else one ECB block per
- *   {@code Cipher.update}.</li>
+ *   back into its input, which no JDK mode does, so it runs one ECB block per {@code Cipher.update} with 64-bit
+ *   XORs.</li>
  * </ul>
  * Thread-safe: every thread uses its own cached ciphers and scratch buffer.
  */
@@ -82,14 +81,6 @@ public final class AesIge {
 
   /** Decrypts {@code buf[off, off+len)} in place. */
   public static void decrypt(byte[] key32, byte[] iv32, byte[] buf, int off, int len) {
-    decrypt(key32, iv32, buf, off, len, AesBlock.AVAILABLE);
-  }
-
-  /**
-   * Decrypts in place one block at a time, on the JDK's AES block function ({@code direct}, see {@link AesBlock}) or
-   * through a cached ECB {@link Cipher} (works on every JVM).
-   */
-  static void decrypt(byte[] key32, byte[] iv32, byte[] buf, int off, int len, boolean direct) {
     check(key32, iv32, buf, off, len);
     State st = STATE.get();
     byte[] in = st.block;
@@ -98,13 +89,13 @@ public final class AesIge {
     long p0 = Bytes.getLongLe(iv32, 16);
     long p1 = Bytes.getLongLe(iv32, 24);
     try {
-      AesBlock.Decryptor d = direct ? AesBlock.decryptor(key32) : st.ecb(key32);
+      st.ecb.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key32, "AES"));
       for (int i = off, end = off + len; i < end; i += 16) {
         long x0 = Bytes.getLongLe(buf, i);
         long x1 = Bytes.getLongLe(buf, i + 8);
         Bytes.putLongLe(in, 0, x0 ^ p0);
         Bytes.putLongLe(in, 8, x1 ^ p1);
-        d.decrypt(in, buf, i);
+        st.ecb.update(in, 0, 16, buf, i);
         p0 = Bytes.getLongLe(buf, i) ^ c0;
         p1 = Bytes.getLongLe(buf, i + 8) ^ c1;
         Bytes.putLongLe(buf, i, p0);
@@ -146,12 +137,6 @@ public final class AesIge {
     final Cipher ecb = cipher("AES/ECB/NoPadding");
     final byte[] scratch = new byte[CHUNK];
     final byte[] block = new byte[16];
-
-    /** The ECB cipher set up for decrypting with {@code key32}, as a block decryptor. */
-    AesBlock.Decryptor ecb(byte[] key32) throws GeneralSecurityException {
-      ecb.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key32, "AES"));
-      return (in, out, outOff) -> ecb.update(in, 0, 16, out, outOff);
-    }
 
     private static Cipher cipher(String transformation) {
       try {

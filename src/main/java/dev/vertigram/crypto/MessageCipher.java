@@ -46,7 +46,8 @@ public final class MessageCipher {
    * {@link #encryptInPlace}: the message is then encrypted without copying it.
    */
   public static int envelopeLength(int len, SecureRandom rnd) {
-    return HEADER + len + MIN_PADDING + Math.floorMod(-(len + MIN_PADDING), 16) + 16 * rnd.nextInt(EXTRA_PADDING_BLOCKS);
+    int pad = MIN_PADDING + Math.floorMod(-(len + MIN_PADDING), 16) + 16 * rnd.nextInt(EXTRA_PADDING_BLOCKS);
+    return HEADER + len + pad;
   }
 
   /**
@@ -64,7 +65,7 @@ public final class MessageCipher {
     byte[] padding = new byte[pad];
     rnd.nextBytes(padding);
     System.arraycopy(padding, 0, envelope, HEADER + len, pad);
-    seal2(key, x, envelope);
+    sealV2(key, x, envelope);
   }
 
   /**
@@ -80,7 +81,7 @@ public final class MessageCipher {
     byte[] out = new byte[HEADER + total];
     System.arraycopy(plaintext, off, out, HEADER, len);
     System.arraycopy(padding, 0, out, HEADER + len, padding.length);
-    seal2(key, x, out);
+    sealV2(key, x, out);
     return out;
   }
 
@@ -145,7 +146,7 @@ public final class MessageCipher {
   }
 
   /** MTProto 2.0 msg_key and KDF over the padded plaintext {@code out[24:]}, then {@link #seal}. */
-  private static void seal2(AuthKey key, int x, byte[] out) {
+  private static void sealV2(AuthKey key, int x, byte[] out) {
     byte[] msgKey = Kdf.msgKey(key.raw(), out, HEADER, out.length - HEADER, x);
     seal(key, msgKey, Kdf.kdf2(key.raw(), msgKey, x), out);
   }

@@ -1,7 +1,6 @@
 package dev.vertigram.bench;
 
 import dev.vertigram.testing.Futures;
-import com.sun.management.OperatingSystemMXBean;
 import dev.vertigram.client.AuthKeyStore;
 import dev.vertigram.client.ClientOptions;
 import dev.vertigram.client.MtprotoClient;
@@ -23,6 +22,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
  * loopback TCP, client and DC sharing the machine's cores: MB/s (10^6 bytes) and process CPU seconds per GB (client
  * and DC together). Run {@link #main} ({@code args[0]} = MiB, {@code args[1]} = media connections per DC, default
  * 4; 1 is the single media connection of before); it writes {@code bench/results/files.json}, with the 1-minute load
- * average at the start (other processes on the machine skew the figures).
+ * average at the start (other processes on the machine skew the figures) and the CPU per GB of each event loop and
+ * thread pool (the DC's big-frame crypto runs on the Vert.x worker pool; JIT and GC are only in the process total).
  */
 public final class FilesBenchmark {
 
@@ -81,6 +82,8 @@ public final class FilesBenchmark {
           .put("download_mb_per_s", round(data.length / 1e6 / down.seconds))
           .put("download_cpu_s_per_gb", round(down.cpuSeconds / (data.length / 1e9)))
           .put("download_to_stream_mb_per_s", round(data.length / 1e6 / stream.seconds))
+          .put("upload_cpu_s_per_gb_by_thread", up.threadsPerGb(data.length))
+          .put("download_cpu_s_per_gb_by_thread", down.threadsPerGb(data.length))
           .put("parallel_parts", TransferOptions.create().parallelism())
           .put("media_connections_per_dc", mediaConnections)
           .put("load_average_1m", round(load))
@@ -132,15 +135,28 @@ public final class FilesBenchmark {
     }
   }
 
-  private record Measure(double seconds, double cpuSeconds) {
+  /** Wall and process CPU seconds of one transfer, with the CPU nanoseconds of each thread pool or event loop. */
+  private record Measure(double seconds, double cpuSeconds, Map<String, Long> threads) {
+
+    /** CPU seconds per GB of each thread (pool) that used at least 0.05 s/GB. */
+    JsonObject threadsPerGb(long bytes) {
+      JsonObject out = new JsonObject();
+      threads.forEach((name, nanos) -> {
+        double perGb = nanos / 1e9 / (bytes / 1e9);
+        if (perGb >= 0.05) {
+          out.put(name, round(perGb));
+        }
+      });
+      return out;
+    }
   }
 
   private static Measure measure(Callable<?> run) throws Exception {
-    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    long cpu = os.getProcessCpuTime();
+    ThreadCpu threads = new ThreadCpu();
+    long cpu = ThreadCpu.processNanos();
     long start = System.nanoTime();
     run.call();
-    return new Measure((System.nanoTime() - start) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9);
+    return new Measure((System.nanoTime() - start) / 1e9, (ThreadCpu.processNanos() - cpu) / 1e9, threads.byPool());
   }
 
   private static double round(double v) {

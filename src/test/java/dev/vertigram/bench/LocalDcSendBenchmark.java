@@ -24,12 +24,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -149,7 +146,7 @@ public class LocalDcSendBenchmark {
       ThreadCpu threads = new ThreadCpu();
       long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
       long gc0 = gcMillis();
-      long cpu0 = processCpuNanos();
+      long cpu0 = ThreadCpu.processNanos();
       long t0 = System.nanoTime();
       for (int i = 0; i < rounds; i++) {
         b.burst();
@@ -160,7 +157,7 @@ public class LocalDcSendBenchmark {
       Map.Entry<String, Long> busiest = threads.busiest();
       JsonObject result = new JsonObject().put("benchmark", "LocalDcSendBenchmark.burst")
           .put("messages_per_second", Math.round(rate)).put("messages", messages).put("seconds", seconds)
-          .put("process_cpu_us_per_message", round((processCpuNanos() - cpu0) / 1e3 / messages))
+          .put("process_cpu_us_per_message", round((ThreadCpu.processNanos() - cpu0) / 1e3 / messages))
           .put("busiest_thread", busiest.getKey())
           .put("busiest_thread_cpu_us_per_message", round(busiest.getValue() / 1e3 / messages))
           .put("jit_compilation_ms", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0)
@@ -176,42 +173,11 @@ public class LocalDcSendBenchmark {
     }
   }
 
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
   private static long gcMillis() {
     return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> g.getCollectionTime()).sum();
   }
 
   private static double round(double v) {
     return Math.round(v * 100) / 100.0;
-  }
-
-  /** CPU time of every live thread since construction; {@link #busiest} names the thread that used the most. */
-  private static final class ThreadCpu {
-    private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    private final Map<Long, Long> start = new HashMap<>();
-
-    ThreadCpu() {
-      for (long id : mx.getAllThreadIds()) {
-        start.put(id, mx.getThreadCpuTime(id));
-      }
-    }
-
-    Map.Entry<String, Long> busiest() {
-      String name = "?";
-      long most = 0;
-      for (long id : mx.getAllThreadIds()) {
-        long used = mx.getThreadCpuTime(id) - start.getOrDefault(id, 0L);
-        ThreadInfo info = mx.getThreadInfo(id);
-        if (used > most && info != null) {
-          most = used;
-          name = info.getThreadName();
-        }
-      }
-      return Map.entry(name, most);
-    }
   }
 }

@@ -62,17 +62,6 @@ class AesIgeTest {
     assertArrayEquals(expected, AesIge.encrypt(key, iv, plain));
     assertArrayEquals(plain, reference(false, key, iv, expected));
     assertArrayEquals(plain, AesIge.decrypt(key, iv, expected));
-    for (boolean direct : AesBlock.AVAILABLE ? new boolean[] {true, false} : new boolean[] {false}) {
-      byte[] buf = expected.clone();
-      AesIge.decrypt(key, iv, buf, 0, buf.length, direct);
-      assertArrayEquals(plain, buf, direct ? "on the AES block function" : "through Cipher");
-    }
-  }
-
-  /** The test JVM opens the JDK's AES block class (see the pom's argLine), so the fast path is the one tested. */
-  @Test
-  void decryptionRunsOnTheAesBlockFunction() {
-    assertTrue(AesBlock.AVAILABLE, "run with --add-opens java.base/com.sun.crypto.provider=ALL-UNNAMED");
   }
 
   @Test

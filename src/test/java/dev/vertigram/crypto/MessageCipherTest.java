@@ -100,6 +100,21 @@ class MessageCipherTest {
   }
 
   @Test
+  void inPlaceEncryptionFillsTheEnvelopeItWasSizedFor() {
+    for (int len = 0; len < 100; len += 4) {
+      byte[] envelope = new byte[MessageCipher.envelopeLength(len, RND)];
+      System.arraycopy(range(len), 0, envelope, MessageCipher.HEADER, len);
+      MessageCipher.encryptInPlace(KEY, 8, envelope, len, RND);
+      MessageCipher.decryptInPlace(KEY, 8, envelope, 0, envelope.length);
+      assertArrayEquals(range(len), Arrays.copyOfRange(envelope, MessageCipher.HEADER, MessageCipher.HEADER + len));
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> MessageCipher.encryptInPlace(KEY, 0, new byte[24 + 4 + 11], 4, RND));
+    assertThrows(IllegalArgumentException.class,
+        () -> MessageCipher.encryptInPlace(KEY, 0, new byte[24 + 4 + 13], 4, RND));
+  }
+
+  @Test
   void explicitPaddingMustBeValid() {
     assertThrows(IllegalArgumentException.class,
         () -> MessageCipher.encryptWithPadding(KEY, 0, range(4), 0, 4, new byte[11]));
