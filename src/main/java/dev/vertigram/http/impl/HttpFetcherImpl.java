@@ -132,10 +132,11 @@ public final class HttpFetcherImpl implements HttpFetcher {
 
   /**
    * Builds a request's future chain on a Vert.x context's thread: the caller's context, else (a plain thread) a new
-   * one. Built from a plain thread, the chain raced the event loop: with a pooled connection {@code http.request}
-   * completes at once, the response can arrive before {@code stream}'s pausing callback is attached, and Vert.x then
-   * queues that callback behind the body chunks, which find no handler and are dropped. On the context's own thread
-   * the chain is whole before any event of the response runs, so the callback runs in the head's dispatch.
+   * one. Built from a plain thread, the chain raced the event loop, which sends the request as soon as the first
+   * step is attached: when the response arrived before {@code stream}'s pausing callback was attached (the caller
+   * descheduled under load), Vert.x queued that callback behind the body chunks, which found no handler and were
+   * dropped. On the context's own thread the chain is whole before any event of the response runs, so the callback
+   * runs in the head's dispatch.
    */
   private <T> Future<T> onContext(Supplier<Future<T>> request) {
     if (Vertx.currentContext() != null) {
@@ -216,7 +217,8 @@ public final class HttpFetcherImpl implements HttpFetcher {
     if (doh == null || target.hostIsIp()) {
       return Future.succeededFuture(null);
     }
-    return doh.resolve(target.host()).map(ip -> SocketAddress.inetSocketAddress(target.port(), ip));
+    // its query reads the DoH answer's body in a callback: the same race as stream's from a plain thread
+    return onContext(() -> doh.resolve(target.host())).map(ip -> SocketAddress.inetSocketAddress(target.port(), ip));
   }
 
   private RequestOptions requestOptions(Target target, Route route) {
