@@ -1,5 +1,6 @@
 package dev.vertigram.http;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -21,9 +22,9 @@ import static dev.vertigram.testing.Futures.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 /**
- * Many small responses on pooled connections, asked for at once from plain threads and from Vert.x contexts: every
- * body arrives whole, however late its reader attaches (a plain thread's request chain used to race the response
- * and lose its body: see HttpFetcherImpl.onContext).
+ * Many responses on pooled connections, asked for at once from plain threads and from Vert.x contexts: every body
+ * arrives whole, however late its reader attaches (a plain thread's request chain used to race the response and lose
+ * the start of the body: see HttpFetcherImpl.onContext), and a context's request completes on that context.
  */
 class ConcurrentStreamsTest {
 
@@ -65,7 +66,11 @@ class ConcurrentStreamsTest {
             Function<HttpFetcher, Future<Buffer>> read = reads.get((thread + i) % reads.size());
             assertArrayEquals(origin.data, await(read.apply(http)).getBytes(), "plain thread, round " + i);
             Promise<Buffer> onContext = Promise.promise();
-            vertx.runOnContext(v -> read.apply(http).onComplete(onContext));
+            vertx.runOnContext(v -> {
+              Context caller = Vertx.currentContext();
+              read.apply(http).onComplete(ar -> onContext.handle(Vertx.currentContext() == caller ? ar
+                  : Future.failedFuture(new AssertionError("completed off the caller's context"))));
+            });
             assertArrayEquals(origin.data, await(onContext.future()).getBytes(), "context, round " + i);
           }
           await(http.close());

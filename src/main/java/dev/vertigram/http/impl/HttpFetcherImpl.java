@@ -7,6 +7,7 @@ import dev.vertigram.http.HttpProxyException;
 import dev.vertigram.http.HttpStats;
 import dev.vertigram.http.HttpStatusException;
 import dev.vertigram.http.HttpStream;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -131,15 +132,16 @@ public final class HttpFetcherImpl implements HttpFetcher {
   }
 
   /**
-   * Builds a request's future chain on a Vert.x context's thread: the caller's context, else (a plain thread) a new
-   * one. Built from a plain thread, the chain raced the event loop, which sends the request as soon as the first
+   * Builds a request's future chain on a context's thread: the caller's context, else (a plain thread, or another
+   * Vert.x instance's) a new one of this fetcher's Vert.x. Built from a plain thread, the chain raced the event loop, which sends the request as soon as the first
    * step is attached: when the response arrived before {@code stream}'s pausing callback was attached (the caller
    * descheduled under load), Vert.x queued that callback behind the body chunks, which found no handler and were
    * dropped. On the context's own thread the chain is whole before any event of the response runs, so the callback
    * runs in the head's dispatch.
    */
   private <T> Future<T> onContext(Supplier<Future<T>> request) {
-    if (Vertx.currentContext() != null) {
+    Context current = Vertx.currentContext();
+    if (current != null && current.owner() == vertx) {
       return request.get();
     }
     Promise<T> result = Promise.promise();
