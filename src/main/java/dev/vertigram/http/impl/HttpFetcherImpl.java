@@ -7,6 +7,7 @@ import dev.vertigram.http.HttpProxyException;
 import dev.vertigram.http.HttpStats;
 import dev.vertigram.http.HttpStatusException;
 import dev.vertigram.http.HttpStream;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The {@link HttpFetcher}: one Vert.x HTTP client, wrapped by the web client; every request runs through
@@ -42,6 +44,7 @@ public final class HttpFetcherImpl implements HttpFetcher {
   }
 
   private final HttpOptions options;
+  private final Vertx vertx;
   private final HttpClient http;
   private final WebClient web;
   private final DohResolver doh;
@@ -56,6 +59,7 @@ public final class HttpFetcherImpl implements HttpFetcher {
 
   /** @param clock milliseconds of a monotonic clock, for the DoH cache and the direct-failure memory */
   public HttpFetcherImpl(Vertx vertx, HttpOptions options, LongSupplier clock) {
+    this.vertx = vertx;
     this.options = new HttpOptions(options);
     HttpClientOptions clientOptions = new HttpClientOptions(this.options.webClient())
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, this.options.connectTimeout()));
@@ -97,12 +101,12 @@ public final class HttpFetcherImpl implements HttpFetcher {
 
   @Override
   public Future<HttpStream> stream(String url) {
-    return parse(url).compose(target -> route(target, r -> http.request(requestOptions(target, r))
+    return parse(url).compose(target -> route(target, r -> onContext(() -> http.request(requestOptions(target, r))
         .compose(req -> req.send())
         .map(resp -> {
-          resp.pause(); // before any body chunk can be dropped: the caller reads it later
+          resp.pause(); // before any body chunk (see onContext): the caller reads the body later
           return new ResponseStream(resp, target, r.proxy() != null);
-        })))
+        }))))
         .compose(s -> {
           if (s.status() >= 400) {
             s.abort();
@@ -125,6 +129,30 @@ public final class HttpFetcherImpl implements HttpFetcher {
       HttpRequest<Buffer> request = r.server() == null ? web.request(method, ro) : web.request(method, r.server(), ro);
       return send.apply(request.proxy(r.proxy()).idleTimeout(options.idleTimeout()));
     }));
+  }
+
+  /**
+   * Builds a request's future chain on a context's thread: the caller's context, else (a plain thread, or another
+   * Vert.x instance's) a new one of this fetcher's Vert.x. Built from a plain thread, the chain raced the event loop, which sends the request as soon as the first
+   * step is attached: when the response arrived before {@code stream}'s pausing callback was attached (the caller
+   * descheduled under load), Vert.x queued that callback behind the body chunks, which found no handler and were
+   * dropped. On the context's own thread the chain is whole before any event of the response runs, so the callback
+   * runs in the head's dispatch.
+   */
+  private <T> Future<T> onContext(Supplier<Future<T>> request) {
+    Context current = Vertx.currentContext();
+    if (current != null && current.owner() == vertx) {
+      return request.get();
+    }
+    Promise<T> result = Promise.promise();
+    vertx.getOrCreateContext().runOnContext(v -> {
+      try {
+        request.get().onComplete(result);
+      } catch (RuntimeException e) {
+        result.fail(e);
+      }
+    });
+    return result.future();
   }
 
   private static Future<Target> parse(String url) {
@@ -191,7 +219,8 @@ public final class HttpFetcherImpl implements HttpFetcher {
     if (doh == null || target.hostIsIp()) {
       return Future.succeededFuture(null);
     }
-    return doh.resolve(target.host()).map(ip -> SocketAddress.inetSocketAddress(target.port(), ip));
+    // its query reads the DoH answer's body in a callback: the same race as stream's from a plain thread
+    return onContext(() -> doh.resolve(target.host())).map(ip -> SocketAddress.inetSocketAddress(target.port(), ip));
   }
 
   private RequestOptions requestOptions(Target target, Route route) {
