@@ -72,10 +72,16 @@ final class Inbound {
       }
       return;
     }
-    if (verdict == MsgIdWindow.Verdict.BELOW_WINDOW && answersPendingCall(m)) {
-      // An answer re-sent long after (reconnect) may be older than every id we remember. It cannot be replayed to
-      // any effect: its call is completed once and forgotten.
-      s.window.accept(m.msgId());
+    if ((verdict == MsgIdWindow.Verdict.BELOW_WINDOW || verdict == MsgIdWindow.Verdict.DUPLICATE)
+        && answersPendingQuery(m)) {
+      // An answer re-sent long after (reconnect) may be older than every id we remember, and a server restarted
+      // from its state may reuse an id it gave before. Neither can be replayed to any effect: a query is answered
+      // once and then forgotten.
+      if (verdict == MsgIdWindow.Verdict.BELOW_WINDOW) {
+        s.window.accept(m.msgId());
+      }
+      log.debug("answer {} under a msg_id already seen ({}) taken: its query is pending",
+          Long.toHexString(m.msgId()), verdict);
       verdict = MsgIdWindow.Verdict.OK;
     }
     if (verdict == MsgIdWindow.Verdict.DUPLICATE || verdict == MsgIdWindow.Verdict.BELOW_WINDOW) {
@@ -96,8 +102,11 @@ final class Inbound {
     dispatch(m.msgId(), m.body(), topLevel);
   }
 
-  private boolean answersPendingCall(MtMessage m) {
-    return m.constructorId() == RPC_RESULT && m.body().length() >= 12 && s.pending.containsKey(m.body().getLongLE(4));
+  /** An rpc_result or a pong (both name the query's msg_id first) whose query still waits for it. */
+  private boolean answersPendingQuery(MtMessage m) {
+    int constructor = m.constructorId();
+    return (constructor == RPC_RESULT || constructor == PONG) && m.body().length() >= 12
+        && s.pending.containsKey(m.body().getLongLE(4));
   }
 
   private void clockNotificationOnly(MtMessage m) {

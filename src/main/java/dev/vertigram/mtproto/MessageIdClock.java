@@ -17,7 +17,7 @@ public final class MessageIdClock {
     }
     long nowMs = System.currentTimeMillis() + offsetMillis;
     long seconds = Math.floorDiv(nowMs, 1000);
-    long fraction = (Math.floorMod(nowMs, 1000) << 32) / 1000;
+    long fraction = (Math.floorMod(nowMs, 1000L) << 32) / 1000; // a long modulus: an int << 32 would be a no-op
     long id = (seconds << 32) | (fraction & 0xFFFF_FFFCL) | residue;
     if ((id & 0xFFFF_FFFFL) == residue) {
       id |= 4; // the low 32 bits must not be zero

@@ -34,6 +34,34 @@ class MtprotoPrimitivesTest {
   }
 
   @Test
+  void messageIdsCarryTheMillisecondOfTheirTime() {
+    MessageIdClock clock = new MessageIdClock();
+    long before = System.currentTimeMillis();
+    long id = clock.next(1);
+    long after = System.currentTimeMillis();
+    long millis = MessageIdClock.secondsOf(id) * 1000 + (((id & 0xFFFF_FFFFL) * 1000) >>> 32);
+    assertTrue(millis >= before - 1 && millis <= after,
+        "id " + Long.toHexString(id) + " tells " + millis + ", made between " + before + " and " + after);
+  }
+
+  @Test
+  void aClockStartedLaterNeverRepeatsTheIdsOfAnEarlierOne() {
+    // a Local DC restarted from its state starts a new clock, often within the same second as the old one's last id
+    MessageIdClock old = new MessageIdClock();
+    long last = 0;
+    for (int i = 0; i < 100; i++) {
+      last = old.next(1);
+    }
+    long t = System.currentTimeMillis();
+    while (System.currentTimeMillis() <= t + 1) {
+      Thread.onSpinWait();
+    }
+    long first = new MessageIdClock().next(1);
+    assertTrue(Long.compareUnsigned(first, last) > 0,
+        Long.toHexString(first) + " must be above " + Long.toHexString(last));
+  }
+
+  @Test
   void clockFollowsTheServerTime() {
     MessageIdClock clock = new MessageIdClock();
     long serverNow = System.currentTimeMillis() / 1000 + 3600;

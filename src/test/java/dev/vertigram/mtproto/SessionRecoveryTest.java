@@ -244,6 +244,30 @@ class SessionRecoveryTest {
   }
 
   @Test
+  void answersUnderAnIdAlreadySeenStillCompleteTheirPendingQueries() {
+    // a server restarted from its state may reuse msg_ids this session already took: a dropped rpc_result or pong
+    // would leave its query waiting for ever on a connection that looks alive
+    ScriptedPeer peer = new ScriptedPeer(null);
+    peer.session.attach();
+    peer.tick();
+    MtMessage ping = ScriptedPeer.withConstructor(peer.takeMessages(), ServiceMessages.PING_DELAY_DISCONNECT).get(0);
+    long reused = peer.serverClock.next(1);
+    peer.deliver(reused, 1, SessionWriteLoopTest.updateShort());
+    Call a = sendOne(peer);
+    peer.deliver(reused, 1, ScriptedPeer.rpcResult(a.query.msgId(), ScriptedPeer.nearestDc(1)));
+    assertEquals(1, a.outcomes);
+    assertEquals(1, a.result.getInteger("nearest_dc"));
+    peer.deliver(reused, 2, ScriptedPeer.encode(new JsonObject().put("_", "pong").put("msg_id", ping.msgId())
+        .put("ping_id", ping.body().getLongLE(4))));
+    peer.fireTimers();
+    assertTrue(peer.fatal.isEmpty(), "the pong was taken: " + peer.fatal);
+
+    peer.deliver(reused, 3, ScriptedPeer.rpcResult(a.query.msgId(), ScriptedPeer.nearestDc(2)));
+    assertEquals(1, a.outcomes, "an answer to a query already answered is still a replay");
+    assertEquals(1, peer.session.droppedMessages());
+  }
+
+  @Test
   void aContainerRepeatingAMessageKeepsTheOthers() {
     ScriptedPeer peer = ScriptedPeer.attached();
     Call a = sendOne(peer);

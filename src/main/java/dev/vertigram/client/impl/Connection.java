@@ -130,6 +130,7 @@ public final class Connection implements SessionListener {
         return;
       }
       tcp = ar.result();
+      log.debug("DC {} gen {}: connected {}", dcId, gen, tcp);
       plain = new PlainExchange(core.vertx, keys.clock(), payload -> send(gen, payload),
           core.options.handshakeTimeout());
       tcp.frameHandler(frame -> onFrame(gen, frame))
@@ -158,7 +159,7 @@ public final class Connection implements SessionListener {
     ready = true;
     refused = false;
     backoff.up(System.currentTimeMillis());
-    log.debug("DC {} ready", dcId);
+    log.debug("DC {} gen {}: ready on {}", dcId, gen, tcp);
     List<RpcCall> calls = new ArrayList<>(waiting);
     waiting.clear();
     calls.forEach(c -> c.sendOn(session));
@@ -236,6 +237,7 @@ public final class Connection implements SessionListener {
     if (cause != null) {
       lastError = cause;
     }
+    log.debug("DC {} gen {}: dropped {}: {}", dcId, gen, tcp, String.valueOf(cause));
     connecting = false;
     ready = false;
     tcp = null;
