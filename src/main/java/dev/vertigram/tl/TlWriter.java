@@ -1,6 +1,8 @@
 package dev.vertigram.tl;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -99,6 +101,11 @@ public final class TlWriter {
   /** A copy of the bytes written, as a Buffer. */
   public Buffer toBuffer() {
     return Buffer.buffer(size).appendBytes(buf, 0, size);
+  }
+
+  /** The bytes written as a fixed-size Buffer over the writer's array, without copying: write nothing more after it. */
+  public Buffer view() {
+    return BufferInternal.buffer(Unpooled.wrappedBuffer(buf, 0, size));
   }
 
   /** A copy of the bytes written. */

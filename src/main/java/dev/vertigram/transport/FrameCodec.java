@@ -10,8 +10,22 @@ import java.util.function.Consumer;
  */
 public interface FrameCodec {
 
+  /** Free bytes a payload handed to {@link #encodeOwned} needs before it in its array to be framed in place. */
+  int HEADROOM = 8;
+  /** Free bytes a payload handed to {@link #encodeOwned} needs after it in its array to be framed in place. */
+  int TAILROOM = 16;
+
   /** Wire bytes for one payload (including the tag or obfuscated2 header before the first frame, when due). */
   Buffer encode(Buffer payload);
+
+  /**
+   * As {@link #encode}, but the caller hands the payload over: when it is a heap buffer with {@link #HEADROOM} free
+   * bytes before it and {@link #TAILROOM} after it in its backing array (as {@code EncryptedMessage.encrypt} makes
+   * them), the frame is built in that array around the payload, which obfuscated2 encrypts in place, and the result is
+   * a fixed-size view of it: no copy. Otherwise it is {@link #encode}. The caller must not write to the array
+   * afterwards, nor read the payload on an obfuscated connection.
+   */
+  Buffer encodeOwned(Buffer payload);
 
   /**
    * Feeds bytes received from the socket, split at any point. Every complete payload is passed to

@@ -48,7 +48,7 @@ final class ResultEncoder {
       TlWriter out = new TlWriter(256 + (bytes == null ? 0 : bytes.length()))
           .writeInt(ServiceBodies.RPC_RESULT).writeLong(reqMsgId);
       codec.encodeResult(method, result, out);
-      return out.toBuffer();
+      return out.view();
     }
     TlWriter out = new TlWriter();
     codec.encodeResult(method, result, out);
