@@ -160,7 +160,7 @@ public final class MessageCipher {
     seal(key, msgKey, Kdf.kdf2(key.raw(), msgKey, x), out, off, length);
   }
 
-  /** Writes auth_key_id and msg_key into {@code out[off, off+24)} and IGE-encrypts the rest of the envelope in place. */
+  /** Writes auth_key_id and msg_key into {@code out[off, off+24)} and IGE-encrypts the rest of the envelope. */
   private static void seal(AuthKey key, byte[] msgKey, Kdf.KeyIv keyIv, byte[] out, int off, int length) {
     Bytes.putLongLe(out, off, key.id());
     System.arraycopy(msgKey, 0, out, off + 8, 16);

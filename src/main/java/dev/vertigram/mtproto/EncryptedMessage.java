@@ -69,12 +69,13 @@ public final class EncryptedMessage {
   }
 
   /**
-   * Decrypts and checks one encrypted frame.
+   * Decrypts and checks one encrypted frame, handed over: when it is exactly its backing array (as transports deliver
+   * frames) it is decrypted in place, so do not use it afterwards.
    *
    * @throws SecurityCheckException when any check fails; the message must then be dropped
    */
   public static Envelope decrypt(AuthKey key, int x, Buffer frame) {
-    byte[] wire = frame.getBytes();
+    byte[] wire = FrameCodec.ownedBytes(frame);
     MessageCipher.decryptInPlace(key, x, wire, 0, wire.length);
     int plainLength = wire.length - MessageCipher.HEADER;
     if (plainLength < INNER_HEADER + 12) {

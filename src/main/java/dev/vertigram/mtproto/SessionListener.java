@@ -7,8 +7,9 @@ import io.vertx.core.json.JsonObject;
 public interface SessionListener {
 
   /**
-   * An encrypted payload to frame and write on the connection. It is handed over (made by {@link EncryptedMessage#encrypt}
-   * and used by no one else): the connection may frame it in place ({@code FrameCodec.encodeOwned}).
+   * An encrypted payload to frame and write on the connection. It is handed over (made by
+   * {@link EncryptedMessage#encrypt}, used by no one else): the connection may frame it in place
+   * ({@code FrameCodec.encodeOwned}).
    */
   void write(Buffer payload);
 

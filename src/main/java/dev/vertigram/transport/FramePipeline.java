@@ -81,7 +81,7 @@ final class FramePipeline {
       throw new TransportException("transport stream already broken by an earlier error");
     }
     if (chunk.length() > 0) {
-      byte[] bytes = owned(chunk);
+      byte[] bytes = FrameCodec.ownedBytes(chunk);
       if (cipher != null) {
         cipher.decrypt(bytes);
       }
@@ -95,21 +95,6 @@ final class FramePipeline {
       broken = true;
       throw e;
     }
-  }
-
-  /**
-   * The bytes of a chunk: its backing array when the chunk is exactly that array (what a socket delivers: a heap
-   * copy of the received bytes), so a big frame costs one copy less; else a copy.
-   */
-  private static byte[] owned(Buffer chunk) {
-    if (chunk instanceof BufferInternal internal) {
-      ByteBuf bb = internal.getByteBuf();
-      if (bb.hasArray() && bb.arrayOffset() == 0 && bb.readerIndex() == 0
-          && bb.array().length == bb.readableBytes()) {
-        return bb.array();
-      }
-    }
-    return chunk.getBytes();
   }
 
   /**
