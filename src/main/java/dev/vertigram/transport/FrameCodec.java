@@ -48,8 +48,8 @@ public interface FrameCodec {
   /**
    * Feeds bytes received from the socket, split at any point. Every complete payload is passed to
    * {@code onFrame} in order, each in a buffer of its own (the receiver may decrypt it in place); incomplete data is
-   * kept for the next call. The codec may keep the chunk's backing
-   * array and decrypt it in place (obfuscated2): do not use the chunk after this call.
+   * kept for the next call. The codec may keep the chunk's backing array and decrypt it in place (obfuscated2): do
+   * not use the chunk after this call.
    *
    * @throws TransportException when the stream is broken; every later call throws again
    */

@@ -47,7 +47,7 @@ abstract class Framing {
    */
   abstract int headerLength(int len);
 
-  /** The length of what follows the next payload (padding, crc; at most {@link FrameCodec#TAILROOM}), chosen per frame. */
+  /** The length of what follows the next payload (padding, crc; at most {@link FrameCodec#TAILROOM}), per frame. */
   int trailerLength() {
     return 0;
   }
