@@ -58,14 +58,23 @@ public final class MessageCipher {
    * @param x 0 for client→server, 8 for server→client
    */
   public static void encryptInPlace(AuthKey key, int x, byte[] envelope, int len, SecureRandom rnd) {
-    int pad = envelope.length - HEADER - len;
+    encryptInPlace(key, x, envelope, 0, envelope.length, len, rnd);
+  }
+
+  /**
+   * As {@link #encryptInPlace(AuthKey, int, byte[], int, SecureRandom)} for the envelope {@code buf[off, off+length)}
+   * (its plaintext at {@code off + 24}), leaving the rest of {@code buf} alone.
+   */
+  public static void encryptInPlace(AuthKey key, int x, byte[] buf, int off, int length, int len, SecureRandom rnd) {
+    Objects.checkFromIndexSize(off, length, buf.length);
+    int pad = length - HEADER - len;
     if (len < 0 || pad < MIN_PADDING || pad > MAX_PADDING || (len + pad) % 16 != 0) {
       throw new IllegalArgumentException("padding must be 12..1024 bytes and make the length a multiple of 16");
     }
     byte[] padding = new byte[pad];
     rnd.nextBytes(padding);
-    System.arraycopy(padding, 0, envelope, HEADER + len, pad);
-    sealV2(key, x, envelope);
+    System.arraycopy(padding, 0, buf, off + HEADER + len, pad);
+    sealV2(key, x, buf, off, length);
   }
 
   /**
@@ -81,7 +90,7 @@ public final class MessageCipher {
     byte[] out = new byte[HEADER + total];
     System.arraycopy(plaintext, off, out, HEADER, len);
     System.arraycopy(padding, 0, out, HEADER + len, padding.length);
-    sealV2(key, x, out);
+    sealV2(key, x, out, 0, out.length);
     return out;
   }
 
@@ -119,7 +128,7 @@ public final class MessageCipher {
     rnd.nextBytes(padding);
     byte[] out = Bytes.concat(new byte[HEADER], plaintextUnpadded, padding);
     byte[] msgKey = Kdf.msgKeyV1(plaintextUnpadded);
-    seal(permKey, msgKey, Kdf.kdf1(permKey.raw(), msgKey, 0), out);
+    seal(permKey, msgKey, Kdf.kdf1(permKey.raw(), msgKey, 0), out, 0, out.length);
     return out;
   }
 
@@ -145,17 +154,17 @@ public final class MessageCipher {
     return Arrays.copyOf(plain, unpadded);
   }
 
-  /** MTProto 2.0 msg_key and KDF over the padded plaintext {@code out[24:]}, then {@link #seal}. */
-  private static void sealV2(AuthKey key, int x, byte[] out) {
-    byte[] msgKey = Kdf.msgKey(key.raw(), out, HEADER, out.length - HEADER, x);
-    seal(key, msgKey, Kdf.kdf2(key.raw(), msgKey, x), out);
+  /** MTProto 2.0 msg_key and KDF over the padded plaintext {@code out[off+24, off+length)}, then {@link #seal}. */
+  private static void sealV2(AuthKey key, int x, byte[] out, int off, int length) {
+    byte[] msgKey = Kdf.msgKey(key.raw(), out, off + HEADER, length - HEADER, x);
+    seal(key, msgKey, Kdf.kdf2(key.raw(), msgKey, x), out, off, length);
   }
 
-  /** Writes auth_key_id and msg_key into {@code out[0:24]} and IGE-encrypts {@code out[24:]} in place. */
-  private static void seal(AuthKey key, byte[] msgKey, Kdf.KeyIv keyIv, byte[] out) {
-    Bytes.putLongLe(out, 0, key.id());
-    System.arraycopy(msgKey, 0, out, 8, 16);
-    AesIge.encrypt(keyIv.key(), keyIv.iv(), out, HEADER, out.length - HEADER);
+  /** Writes auth_key_id and msg_key into {@code out[off, off+24)} and IGE-encrypts the rest of the envelope. */
+  private static void seal(AuthKey key, byte[] msgKey, Kdf.KeyIv keyIv, byte[] out, int off, int length) {
+    Bytes.putLongLe(out, off, key.id());
+    System.arraycopy(msgKey, 0, out, off + 8, 16);
+    AesIge.encrypt(keyIv.key(), keyIv.iv(), out, off + HEADER, length - HEADER);
   }
 
   /**

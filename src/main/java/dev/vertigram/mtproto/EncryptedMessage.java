@@ -3,7 +3,10 @@ package dev.vertigram.mtproto;
 import dev.vertigram.crypto.AuthKey;
 import dev.vertigram.crypto.MessageCipher;
 import dev.vertigram.crypto.SecurityCheckException;
+import dev.vertigram.transport.FrameCodec;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -39,16 +42,22 @@ public final class EncryptedMessage {
   public record Envelope(long salt, long sessionId, MtMessage message) {
   }
 
-  /** Encrypts one message for the wire (the body is copied once, into the envelope encrypted in place). */
+  /**
+   * Encrypts one message for the wire. The body is copied once, into the envelope encrypted in place; the envelope
+   * lies in an array with room for any transport's frame around it, so {@link FrameCodec#encodeOwned} frames it
+   * without copying it again.
+   */
   public static Buffer encrypt(AuthKey key, int x, long salt, long sessionId, MtMessage message, SecureRandom random) {
     Buffer body = message.body();
     int len = INNER_HEADER + body.length();
-    byte[] envelope = new byte[MessageCipher.envelopeLength(len, random)];
-    ByteBuffer.wrap(envelope, MessageCipher.HEADER, INNER_HEADER).order(ByteOrder.LITTLE_ENDIAN)
+    int length = MessageCipher.envelopeLength(len, random);
+    int off = FrameCodec.HEADROOM;
+    byte[] wire = new byte[off + length + FrameCodec.TAILROOM];
+    ByteBuffer.wrap(wire, off + MessageCipher.HEADER, INNER_HEADER).order(ByteOrder.LITTLE_ENDIAN)
         .putLong(salt).putLong(sessionId).putLong(message.msgId()).putInt(message.seqno()).putInt(body.length());
-    body.getBytes(envelope, MessageCipher.HEADER + INNER_HEADER);
-    MessageCipher.encryptInPlace(key, x, envelope, len, random);
-    return Buffer.buffer(envelope);
+    body.getBytes(wire, off + MessageCipher.HEADER + INNER_HEADER);
+    MessageCipher.encryptInPlace(key, x, wire, off, length, len, random);
+    return BufferInternal.buffer(Unpooled.wrappedBuffer(wire, off, length));
   }
 
   /** The auth_key_id at the start of an encrypted frame. */
@@ -60,18 +69,19 @@ public final class EncryptedMessage {
   }
 
   /**
-   * Decrypts and checks one encrypted frame.
+   * Decrypts and checks one encrypted frame, handed over: when it is exactly its backing array (as transports deliver
+   * frames) it is decrypted in place, so do not use it afterwards.
    *
    * @throws SecurityCheckException when any check fails; the message must then be dropped
    */
   public static Envelope decrypt(AuthKey key, int x, Buffer frame) {
-    byte[] wire = frame.getBytes();
+    byte[] wire = FrameCodec.ownedBytes(frame);
     MessageCipher.decryptInPlace(key, x, wire, 0, wire.length);
     int plainLength = wire.length - MessageCipher.HEADER;
     if (plainLength < INNER_HEADER + 12) {
       throw new SecurityCheckException("encrypted message too short: " + plainLength + " bytes");
     }
-    Buffer p = Buffer.buffer(wire).slice(MessageCipher.HEADER, wire.length);
+    Buffer p = BufferInternal.buffer(Unpooled.wrappedBuffer(wire, MessageCipher.HEADER, plainLength));
     int length = p.getIntLE(28);
     int padding = plainLength - INNER_HEADER - length;
     if (length < 0 || (length & 3) != 0 || padding < 12 || padding > 1024) {

@@ -6,7 +6,11 @@ import io.vertx.core.json.JsonObject;
 /** What an {@link MtSession} tells its owner, on the session's thread. */
 public interface SessionListener {
 
-  /** An encrypted payload to frame and write on the connection. */
+  /**
+   * An encrypted payload to frame and write on the connection. It is handed over (made by
+   * {@link EncryptedMessage#encrypt}, used by no one else): the connection may frame it in place
+   * ({@code FrameCodec.encodeOwned}).
+   */
   void write(Buffer payload);
 
   /** Anything that is neither a service message nor an rpc_result: updates. */

@@ -23,22 +23,22 @@ final class AbridgedFraming extends Framing {
   }
 
   @Override
-  byte[] encode(Buffer payload) {
-    int len = payload.length();
+  int headerLength(int len) {
     checkPayloadSize(len);
     if (len % 4 != 0) {
       throw new IllegalArgumentException("abridged payload length must be a multiple of 4, got " + len);
     }
+    return len / 4 < LONG_HEADER ? 1 : 4;
+  }
+
+  @Override
+  void frame(byte[] frame, int off, int len, int trailer) {
     int words = len / 4;
-    int header = words < LONG_HEADER ? 1 : 4;
-    byte[] frame = new byte[header + len];
-    if (header == 1) {
-      frame[0] = (byte) words;
+    if (words < LONG_HEADER) {
+      frame[off - 1] = (byte) words;
     } else {
-      putIntLE(frame, 0, words << 8 | LONG_HEADER);
+      putIntLE(frame, off - 4, words << 8 | LONG_HEADER);
     }
-    payload.getBytes(0, len, frame, header);
-    return frame;
   }
 
   @Override

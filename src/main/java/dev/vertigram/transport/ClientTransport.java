@@ -93,6 +93,11 @@ public final class ClientTransport implements FrameCodec {
     return pipeline.encode(payload);
   }
 
+  @Override
+  public Buffer encodeOwned(Buffer payload) {
+    return pipeline.encodeOwned(payload);
+  }
+
   /**
    * {@inheritDoc}
    *

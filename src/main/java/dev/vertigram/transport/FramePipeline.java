@@ -1,6 +1,9 @@
 package dev.vertigram.transport;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.buffer.UnpooledHeapByteBuf;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 
@@ -27,12 +30,46 @@ final class FramePipeline {
     this.prefix = prefix;
   }
 
+  /** The frame of a copy of {@code payload}, in one growable buffer (callers may append to it). */
   Buffer encode(Buffer payload) {
-    return wire(framing.encode(payload));
+    int len = payload.length();
+    int header = framing.headerLength(len);
+    int trailer = framing.trailerLength();
+    int before = (prefix == null ? 0 : prefix.length) + header;
+    byte[] wire = new byte[before + len + trailer];
+    payload.getBytes(0, len, wire, before);
+    framing.frame(wire, before, len, trailer);
+    seal(wire, before - header, header + len + trailer);
+    return growable(wire);
+  }
+
+  /** See {@link FrameCodec#encodeOwned}. */
+  Buffer encodeOwned(Buffer payload) {
+    if (prefix == null && payload instanceof BufferInternal internal) {
+      ByteBuf bb = internal.getByteBuf();
+      int len = bb.readableBytes();
+      if (bb.hasArray()) {
+        byte[] array = bb.array();
+        int off = bb.arrayOffset() + bb.readerIndex();
+        if (off >= FrameCodec.HEADROOM && array.length - off - len >= FrameCodec.TAILROOM) {
+          int header = framing.headerLength(len);
+          int trailer = framing.trailerLength();
+          framing.frame(array, off, len, trailer);
+          seal(array, off - header, header + len + trailer);
+          return BufferInternal.buffer(Unpooled.wrappedBuffer(array, off - header, header + len + trailer));
+        }
+      }
+    }
+    return encode(payload);
   }
 
   Buffer encodeQuickAck(int token) {
-    return wire(framing.encodeQuickAck(token));
+    byte[] ack = framing.encodeQuickAck(token);
+    int before = prefix == null ? 0 : prefix.length;
+    byte[] wire = new byte[before + ack.length];
+    System.arraycopy(ack, 0, wire, before, ack.length);
+    seal(wire, before, ack.length);
+    return growable(wire);
   }
 
   /**
@@ -44,7 +81,7 @@ final class FramePipeline {
       throw new TransportException("transport stream already broken by an earlier error");
     }
     if (chunk.length() > 0) {
-      byte[] bytes = owned(chunk);
+      byte[] bytes = FrameCodec.ownedBytes(chunk);
       if (cipher != null) {
         cipher.decrypt(bytes);
       }
@@ -61,31 +98,22 @@ final class FramePipeline {
   }
 
   /**
-   * The bytes of a chunk: its backing array when the chunk is exactly that array (what a socket delivers: a heap
-   * copy of the received bytes), so a big frame costs one copy less; else a copy.
+   * Obfuscates the frame {@code wire[start, start+len)} in place and writes the pending prefix (sent in clear) right
+   * before it, where the caller left room for it.
    */
-  private static byte[] owned(Buffer chunk) {
-    if (chunk instanceof BufferInternal internal) {
-      ByteBuf bb = internal.getByteBuf();
-      if (bb.hasArray() && bb.arrayOffset() == 0 && bb.readerIndex() == 0
-          && bb.array().length == bb.readableBytes()) {
-        return bb.array();
-      }
-    }
-    return chunk.getBytes();
-  }
-
-  private Buffer wire(byte[] frame) {
+  private void seal(byte[] wire, int start, int len) {
     if (cipher != null) {
-      cipher.encrypt(frame);
+      cipher.encrypt(wire, start, len);
     }
-    Buffer out;
-    if (prefix == null) {
-      out = Buffer.buffer(frame.length);
-    } else {
-      out = Buffer.buffer(prefix.length + frame.length).appendBytes(prefix);
+    if (prefix != null) {
+      System.arraycopy(prefix, 0, wire, start - prefix.length, prefix.length);
       prefix = null;
     }
-    return out.appendBytes(frame);
+  }
+
+  /** A buffer over the whole of {@code wire}, without copying it, that still grows when appended to. */
+  private static Buffer growable(byte[] wire) {
+    return BufferInternal.buffer(new UnpooledHeapByteBuf(UnpooledByteBufAllocator.DEFAULT, wire, Integer.MAX_VALUE) {
+    });
   }
 }

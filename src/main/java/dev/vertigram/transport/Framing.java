@@ -40,8 +40,23 @@ abstract class Framing {
   /** Bytes the client sends once, before its first frame, on a plain (not obfuscated) connection. */
   abstract byte[] plainTag();
 
-  /** The wire frame for one payload. */
-  abstract byte[] encode(Buffer payload);
+  /**
+   * The length of the header in front of a {@code len}-byte payload (at most {@link FrameCodec#HEADROOM}).
+   *
+   * @throws IllegalArgumentException when this framing cannot carry such a payload
+   */
+  abstract int headerLength(int len);
+
+  /** The length of what follows the next payload (padding, crc; at most {@link FrameCodec#TAILROOM}), per frame. */
+  int trailerLength() {
+    return 0;
+  }
+
+  /**
+   * Turns {@code frame[off, off+len)}, a payload, into a frame: writes the {@link #headerLength} bytes before it and
+   * the {@code trailer} bytes (from {@link #trailerLength}) after it.
+   */
+  abstract void frame(byte[] frame, int off, int len, int trailer);
 
   /** The server's quick-ack answer carrying {@code token} (a value with bit 31 set). */
   abstract byte[] encodeQuickAck(int token);

@@ -26,15 +26,22 @@ final class FullFraming extends Framing {
   }
 
   @Override
-  byte[] encode(Buffer payload) {
-    int len = payload.length();
+  int headerLength(int len) {
     checkPayloadSize(len);
-    byte[] frame = new byte[OVERHEAD + len];
-    putIntLE(frame, 0, frame.length);
-    putIntLE(frame, 4, sendSeq++);
-    payload.getBytes(0, len, frame, 8);
-    putIntLE(frame, frame.length - 4, crc32(frame, frame.length - 4));
-    return frame;
+    return 8;
+  }
+
+  @Override
+  int trailerLength() {
+    return 4;
+  }
+
+  @Override
+  void frame(byte[] frame, int off, int len, int trailer) {
+    int start = off - 8;
+    putIntLE(frame, start, OVERHEAD + len);
+    putIntLE(frame, start + 4, sendSeq++);
+    putIntLE(frame, off + len, Crc32.crc32(frame, start, 8 + len));
   }
 
   @Override

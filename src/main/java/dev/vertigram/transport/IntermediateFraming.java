@@ -20,9 +20,20 @@ class IntermediateFraming extends Framing {
     return TransportKind.INTERMEDIATE.obfuscatedTag();
   }
 
-  /** Random bytes appended after each payload. */
-  int paddingLength() {
-    return 0;
+  @Override
+  final int headerLength(int len) {
+    checkPayloadSize(len);
+    return 4;
+  }
+
+  @Override
+  final void frame(byte[] frame, int off, int len, int trailer) {
+    putIntLE(frame, off - 4, len + trailer);
+    if (trailer > 0) {
+      byte[] random = new byte[trailer];
+      RANDOM.nextBytes(random);
+      System.arraycopy(random, 0, frame, off + len, trailer);
+    }
   }
 
   @Override
@@ -30,22 +41,6 @@ class IntermediateFraming extends Framing {
     byte[] tag = new byte[4];
     putIntLE(tag, 0, tag());
     return tag;
-  }
-
-  @Override
-  final byte[] encode(Buffer payload) {
-    int len = payload.length();
-    checkPayloadSize(len);
-    int padding = paddingLength();
-    byte[] frame = new byte[4 + len + padding];
-    putIntLE(frame, 0, len + padding);
-    payload.getBytes(0, len, frame, 4);
-    if (padding > 0) {
-      byte[] random = new byte[padding];
-      RANDOM.nextBytes(random);
-      System.arraycopy(random, 0, frame, 4 + len, padding);
-    }
-    return frame;
   }
 
   @Override

@@ -81,7 +81,11 @@ final class Obfuscated2 {
   }
 
   void encrypt(byte[] b) {
-    encryptor.apply(b, 0, b.length);
+    encrypt(b, 0, b.length);
+  }
+
+  void encrypt(byte[] b, int off, int len) {
+    encryptor.apply(b, off, len);
   }
 
   void decrypt(byte[] b) {

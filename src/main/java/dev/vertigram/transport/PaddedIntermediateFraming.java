@@ -34,8 +34,9 @@ final class PaddedIntermediateFraming extends IntermediateFraming {
     return TransportKind.PADDED_INTERMEDIATE.obfuscatedTag();
   }
 
+  /** 0..15 random bytes after each payload. */
   @Override
-  int paddingLength() {
+  int trailerLength() {
     return RANDOM.nextInt(16);
   }
 

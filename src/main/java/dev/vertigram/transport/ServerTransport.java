@@ -82,6 +82,11 @@ public final class ServerTransport implements FrameCodec {
     return started().encode(payload);
   }
 
+  @Override
+  public Buffer encodeOwned(Buffer payload) {
+    return started().encodeOwned(payload);
+  }
+
   /** A transport error frame: the negative {@code code} as a 4-byte payload (-404, -429, -444, ...). */
   public Buffer encodeError(int code) {
     if (code >= 0) {

@@ -60,9 +60,18 @@ public final class TransportConnection<C extends FrameCodec> {
 
   /** Frames and writes one payload; a payload the codec refuses gives a failed future. */
   public Future<Void> send(Buffer payload) {
+    return send(payload, false);
+  }
+
+  /** As {@link #send}, handing the payload over to be framed in place: see {@link FrameCodec#encodeOwned}. */
+  public Future<Void> sendOwned(Buffer payload) {
+    return send(payload, true);
+  }
+
+  private Future<Void> send(Buffer payload, boolean owned) {
     Buffer wire;
     try {
-      wire = codec.encode(payload);
+      wire = owned ? codec.encodeOwned(payload) : codec.encode(payload);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

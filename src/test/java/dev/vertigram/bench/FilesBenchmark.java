@@ -31,10 +31,13 @@ import java.util.concurrent.Callable;
  * loopback TCP, client and DC sharing the machine's cores: MB/s (10^6 bytes) and process CPU seconds per GB (client
  * and DC together). Run {@link #main} ({@code args[0]} = MiB, {@code args[1]} = media connections per DC, default
  * 4; 1 is the single media connection of before); it writes {@code bench/results/files.json}, with the 1-minute load
- * average at the start (other processes on the machine skew the figures) and the CPU per GB of each event loop and
+ * average at the start (other processes on the machine skew the figures), the heap bytes allocated per byte
+ * transferred, and the CPU per GB of each event loop and
  * thread pool (the DC's big-frame crypto runs on the Vert.x worker pool; JIT and GC are only in the process total).
  */
 public final class FilesBenchmark {
+  private static final com.sun.management.ThreadMXBean ALLOCATION =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private FilesBenchmark() {
   }
@@ -82,6 +85,8 @@ public final class FilesBenchmark {
           .put("download_mb_per_s", round(data.length / 1e6 / down.seconds))
           .put("download_cpu_s_per_gb", round(down.cpuSeconds / (data.length / 1e9)))
           .put("download_to_stream_mb_per_s", round(data.length / 1e6 / stream.seconds))
+          .put("upload_alloc_bytes_per_byte", up.allocatedPerByte(data.length))
+          .put("download_alloc_bytes_per_byte", down.allocatedPerByte(data.length))
           .put("upload_cpu_s_per_gb_by_thread", up.threadsPerGb(data.length))
           .put("download_cpu_s_per_gb_by_thread", down.threadsPerGb(data.length))
           .put("parallel_parts", TransferOptions.create().parallelism())
@@ -136,7 +141,12 @@ public final class FilesBenchmark {
   }
 
   /** Wall and process CPU seconds of one transfer, with the CPU nanoseconds of each thread pool or event loop. */
-  private record Measure(double seconds, double cpuSeconds, Map<String, Long> threads) {
+  private record Measure(double seconds, double cpuSeconds, Map<String, Long> threads, long allocated) {
+
+    /** Heap bytes allocated (by the live threads) per byte transferred. */
+    double allocatedPerByte(long bytes) {
+      return Math.round(allocated * 100.0 / bytes) / 100.0;
+    }
 
     /** CPU seconds per GB of each thread (pool) that used at least 0.05 s/GB. */
     JsonObject threadsPerGb(long bytes) {
@@ -154,9 +164,11 @@ public final class FilesBenchmark {
   private static Measure measure(Callable<?> run) throws Exception {
     ThreadCpu threads = new ThreadCpu();
     long cpu = ThreadCpu.processNanos();
+    long allocated = ALLOCATION.getTotalThreadAllocatedBytes();
     long start = System.nanoTime();
     run.call();
-    return new Measure((System.nanoTime() - start) / 1e9, (ThreadCpu.processNanos() - cpu) / 1e9, threads.byPool());
+    return new Measure((System.nanoTime() - start) / 1e9, (ThreadCpu.processNanos() - cpu) / 1e9, threads.byPool(),
+        ALLOCATION.getTotalThreadAllocatedBytes() - allocated);
   }
 
   private static double round(double v) {

@@ -106,4 +106,27 @@ class TlReaderWriterTest {
     }
     return b;
   }
+
+  /** A splicing writer gives the same bytes as a copying one, lengths patched after a spliced value included. */
+  @Test
+  void splicingWriterReferencesBigBytesAndWritesTheSame() {
+    Buffer big = Buffer.buffer(pattern(TlWriter.SPLICE_MIN + 1));
+    Buffer bigger = Buffer.buffer(pattern(TlWriter.SPLICE_MIN * 2 + 3));
+    TlWriter[] writers = {new TlWriter(), TlWriter.splicing(16)};
+    for (TlWriter w : writers) {
+      w.writeInt(7).writeBytes(big);
+      int lengthAt = w.size();
+      w.writeInt(0).writeBytes(Buffer.buffer("small")).writeBytes(bigger).writeLong(-1L);
+      w.setInt(lengthAt, w.size() - lengthAt - 4);
+    }
+    byte[] expected = writers[0].toByteArray();
+    TlWriter spliced = writers[1];
+    assertEquals(expected.length, spliced.size());
+    assertArrayEquals(expected, spliced.view().getBytes());
+    assertArrayEquals(expected, spliced.toBuffer().getBytes());
+    assertArrayEquals(expected, spliced.toByteArray());
+    Buffer view = spliced.view();
+    big.setByte(0, (byte) (big.getByte(0) + 1));
+    assertEquals(big.getByte(0), view.getByte(8), "the big value is referenced, not copied");
+  }
 }

@@ -277,7 +277,9 @@ public final class Connection implements SessionListener {
 
   @Override
   public void write(Buffer payload) {
-    send(generation, payload);
+    if (tcp != null) {
+      tcp.sendOwned(payload);
+    }
   }
 
   @Override

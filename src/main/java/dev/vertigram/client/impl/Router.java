@@ -6,6 +6,7 @@ import dev.vertigram.client.ClientOptions;
 import dev.vertigram.client.ConnectionVerticle;
 import dev.vertigram.client.RpcException;
 import dev.vertigram.tl.GzipPacked;
+import dev.vertigram.tl.TlWriter;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -67,13 +68,21 @@ public final class Router {
     Buffer body;
     try {
       resultMethod = core.codec.resultMethod(method);
-      body = core.codec.encode(method);
-      if (!NOT_PACKED.contains(name)) {
-        body = GzipPacked.packIfSmaller(body, GZIP_MIN_SIZE);
-      }
-      if (options.media()) {
-        // media connections do not subscribe to updates: the main connection gets them once
-        body = Buffer.buffer(body.length() + 4).appendIntLE(core.invokeWithoutUpdates).appendBuffer(body);
+      // media connections do not subscribe to updates: the main connection gets them once
+      if (NOT_PACKED.contains(name)) {
+        // file parts are written once, into a writer big enough for them (getMap: getValue would base64 the bytes)
+        Object bytes = method.getMap().get("bytes");
+        TlWriter out = new TlWriter(256 + (bytes instanceof Buffer b ? b.length() : 0));
+        if (options.media()) {
+          out.writeInt(core.invokeWithoutUpdates);
+        }
+        core.codec.encode(method, out);
+        body = out.view();
+      } else {
+        body = GzipPacked.packIfSmaller(core.codec.encode(method), GZIP_MIN_SIZE);
+        if (options.media()) {
+          body = Buffer.buffer(body.length() + 4).appendIntLE(core.invokeWithoutUpdates).appendBuffer(body);
+        }
       }
     } catch (RuntimeException e) {
       return Future.failedFuture(e);

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * The one place where RPC answers become bytes: {@code rpc_result} around the encoded result (or an
  * {@code rpc_error}), gzip_packed when the result is at least {@value #GZIP_THRESHOLD} bytes and packing makes it
- * smaller, so that clients' unpacking is exercised. File downloads (big, mostly incompressible) are never packed and
- * are written once, straight after the rpc_result header.
+ * smaller, so that clients' unpacking is exercised. File downloads (big, mostly incompressible) are never packed, and
+ * their bytes are not copied: the answer is the rpc_result header and the file's bytes in one composite buffer
+ * ({@link TlWriter#splicing}), copied once, into the encrypted envelope.
  *
  * <p>Layers: each session records the layer its client declared (invokeWithLayer, kept with its initConnection data)
  * and that layer is handed to {@link #result}. Results are still encoded with the current API layer whatever the
@@ -44,11 +45,9 @@ final class ResultEncoder {
   Buffer result(long reqMsgId, String method, JsonObject result, int layer) {
     TlCodec codec = codecFor(layer);
     if (NOT_PACKED.contains(method)) {
-      Buffer bytes = result.getBuffer("bytes");
-      TlWriter out = new TlWriter(256 + (bytes == null ? 0 : bytes.length()))
-          .writeInt(ServiceBodies.RPC_RESULT).writeLong(reqMsgId);
+      TlWriter out = TlWriter.splicing(256).writeInt(ServiceBodies.RPC_RESULT).writeLong(reqMsgId);
       codec.encodeResult(method, result, out);
-      return out.toBuffer();
+      return out.view();
     }
     TlWriter out = new TlWriter();
     codec.encodeResult(method, result, out);

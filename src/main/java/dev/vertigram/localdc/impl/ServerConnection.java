@@ -208,15 +208,16 @@ final class ServerConnection {
       frame.setByte(8, (byte) (frame.getByte(8) ^ 0x55));
     }
     if (faults.takeReplay()) {
-      write(lastFrame != null ? lastFrame : frame);
+      write(lastFrame != null ? lastFrame : frame, false);
     }
     lastFrame = frame;
-    write(frame);
+    // framed in place around the envelope (no copy); obfuscated2 would encrypt it in place, and lastFrame must stay
+    write(frame, !transport.obfuscated());
   }
 
   /** Writes an unencrypted (handshake) message. */
   void writePlain(Buffer message) {
-    write(message);
+    write(message, false);
   }
 
   void sendTransportError(int code, String reason) {
@@ -226,7 +227,8 @@ final class ServerConnection {
     }
   }
 
-  private void write(Buffer payload) {
+  /** Frames and writes {@code payload}; {@code owned}: see {@link ServerTransport#encodeOwned}. */
+  private void write(Buffer payload, boolean owned) {
     if (closed) {
       return;
     }
@@ -234,7 +236,7 @@ final class ServerConnection {
       socket.write(oversizedHeader());
       return;
     }
-    socket.write(transport.encode(payload));
+    socket.write(owned ? transport.encodeOwned(payload) : transport.encode(payload));
   }
 
   /**
