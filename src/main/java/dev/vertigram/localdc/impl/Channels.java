@@ -73,19 +73,21 @@ final class Channels {
         pts = box.addEvent(new JsonObject().put("_", "updateNewChannelMessage").put("message", m), 1, now);
       }
       Social.Refs refs = new Social.Refs().add(m);
+      JsonObject own = seenBy(m, me);
       result.add(me, Messaging.messageId(m.getInteger("id"), item.randomId()), null)
-          .add(me, newMessage(m, me, pts, dup != null ? 0 : 1), refs);
-      if (dup == null) {
+          .add(me, newMessage(own, pts, dup != null ? 0 : 1), refs);
+      if (dup == null) { // a new message is by me (or by the channel): the others see it as stored
         for (long member : c.members().keySet()) {
-          pushes.add(member, newMessage(m, member, pts, 1), refs);
+          pushes.add(member, newMessage(member == me ? own : m, pts, 1), refs);
         }
       }
     }
     return new Messaging.Outcome(result.updates(views, me, now), pushes.pushes(views, now));
   }
 
-  private static JsonObject newMessage(JsonObject m, long viewer, int pts, int ptsCount) {
-    return new JsonObject().put("_", "updateNewChannelMessage").put("message", seenBy(m, viewer)).put("pts", pts)
+  /** updateNewChannelMessage of a message as its viewer sees it (see {@link #seenBy}). */
+  private static JsonObject newMessage(JsonObject seen, int pts, int ptsCount) {
+    return new JsonObject().put("_", "updateNewChannelMessage").put("message", seen).put("pts", pts)
         .put("pts_count", ptsCount);
   }
 
@@ -100,7 +102,7 @@ final class Channels {
     box.messages().put(id, m);
     int pts = box.addEvent(new JsonObject().put("_", "updateNewChannelMessage").put("message", m), 1, now);
     return Social.updates(views, me, List.of(new JsonObject().put("_", "updateChannel").put("channel_id", c.id()),
-        newMessage(m, me, pts, 1)), now, 0);
+        newMessage(seenBy(m, me), pts, 1)), now, 0);
   }
 
   /** Adds members; each new member's sessions get updateChannel (an {@code updates}, given its seq on delivery). */

@@ -69,11 +69,6 @@ final class Messaging {
       return m;
     }
 
-    /** The users, chats and channels the content mentions (in the order a walk of a filled message meets them). */
-    Social.Refs refs() {
-      return new Social.Refs().add(entities).add(media).add(fwd);
-    }
-
     /** Whether the short update forms (updateShortMessage / updateShortSentMessage) cannot carry it. */
     boolean needsFullUpdates() {
       return media != null || fwd != null;
@@ -84,8 +79,13 @@ final class Messaging {
   record Item(Content content, long randomId) {
   }
 
-  /** One participant's stored copy of a new message, its pts, and what it mentions. */
-  private record Copy(long owner, JsonObject message, int pts, boolean firstMeeting, Social.Refs refs) {
+  /** One participant's stored copy of a new message and its pts. */
+  private record Copy(long owner, JsonObject message, int pts, boolean firstMeeting) {
+
+    /** What the message mentions (walked when needed: the short update forms need none of it). */
+    Social.Refs refs() {
+      return new Social.Refs().add(message);
+    }
   }
 
   /** A new message to a user or basic group. */
@@ -93,13 +93,13 @@ final class Messaging {
     Mailbox mine = w.user(me).mailbox();
     JsonObject dup = sentBefore(mine, randomId);
     if (dup != null) {
-      return new Outcome(sent(me, dup, randomId, mine.pts(), 0, new Social.Refs().add(dup)), List.of());
+      return new Outcome(sent(me, dup, randomId, mine.pts(), 0), List.of());
     }
     List<Social.Push> pushes = new ArrayList<>();
     JsonObject result = null;
     for (Copy c : store(me, to, content, randomId, now)) {
       if (c.owner() == me) {
-        result = sent(me, c.message(), randomId, c.pts(), 1, c.refs());
+        result = sent(me, c.message(), randomId, c.pts(), 1);
       }
       pushes.add(new Social.Push(c.owner(), c.firstMeeting() || content.needsFullUpdates()
           ? Social.updates(views, c.owner(), List.of(newMessage(c.message(), c.pts(), 1)), c.refs(), now, 0)
@@ -125,11 +125,12 @@ final class Messaging {
         continue;
       }
       for (Copy c : store(me, to, item.content(), item.randomId(), now)) {
+        Social.Refs refs = c.refs();
         if (c.owner() == me) {
           result.add(me, messageId(c.message().getInteger("id"), item.randomId()), null)
-              .add(me, newMessage(c.message(), c.pts(), 1), c.refs());
+              .add(me, newMessage(c.message(), c.pts(), 1), refs);
         }
-        pushes.add(c.owner(), newMessage(c.message(), c.pts(), 1), c.refs());
+        pushes.add(c.owner(), newMessage(c.message(), c.pts(), 1), refs);
       }
     }
     return new Outcome(result.updates(views, me, now), pushes.pushes(views, now));
@@ -158,16 +159,14 @@ final class Messaging {
     }
     owners.remove(me);
     owners.add(me);
-    Social.Refs contentRefs = content.refs();
     List<Copy> copies = new ArrayList<>(owners.size());
     for (long owner : owners) {
       Mailbox box = w.user(owner).mailbox();
       int id = box.nextMessageId();
       long other = to.kind() == World.Kind.USER ? (owner == me ? to.id() : me) : 0;
-      JsonObject from = TlViews.peerUser(me);
       JsonObject peer = peerFor != null ? peerFor : TlViews.peerUser(other);
-      JsonObject m = content.fill(new JsonObject().put("_", "message").put("id", id).put("from_id", from)
-          .put("peer_id", peer).put("date", now).put(ORIGIN, me + ":" + randomId));
+      JsonObject m = content.fill(new JsonObject().put("_", "message").put("id", id)
+          .put("from_id", TlViews.peerUser(me)).put("peer_id", peer).put("date", now).put(ORIGIN, me + ":" + randomId));
       if (owner == me) {
         m.put("out", true);
         box.randomId(randomId, id);
@@ -178,7 +177,7 @@ final class Messaging {
         w.meet(owner, me);
       }
       int pts = box.addEvent(new JsonObject().put("_", "updateNewMessage").put("message", m), 1, now);
-      copies.add(new Copy(owner, m, pts, firstMeeting, new Social.Refs().add(from).add(peer).add(contentRefs)));
+      copies.add(new Copy(owner, m, pts, firstMeeting));
     }
     return copies;
   }
@@ -192,14 +191,11 @@ final class Messaging {
     return new JsonObject().put("_", "updateMessageID").put("id", id).put("random_id", randomId);
   }
 
-  /**
-   * The sender's answer: updateShortSentMessage for plain text, else updates with updateMessageID ({@code refs}: what
-   * {@code m} mentions).
-   */
-  private JsonObject sent(long me, JsonObject m, long randomId, int pts, int ptsCount, Social.Refs refs) {
+  /** The sender's answer: updateShortSentMessage for plain text, else updates with updateMessageID. */
+  private JsonObject sent(long me, JsonObject m, long randomId, int pts, int ptsCount) {
     if (m.containsKey("media") || m.containsKey("fwd_from")) {
       return Social.updates(views, me, List.of(messageId(m.getInteger("id"), randomId), newMessage(m, pts, ptsCount)),
-          refs, m.getInteger("date"), 0);
+          new Social.Refs().add(m), m.getInteger("date"), 0);
     }
     return shortSent(m.getInteger("id"), pts, ptsCount, m.getInteger("date"), m.getJsonArray("entities"));
   }
