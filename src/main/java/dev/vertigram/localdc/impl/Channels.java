@@ -6,6 +6,7 @@ import dev.vertigram.localdc.world.World;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -24,58 +25,69 @@ final class Channels {
     this.views = views;
   }
 
-  /** A channel message as {@code viewer} sees it (out when they sent it). */
+  /**
+   * A channel message as {@code viewer} sees it (out when they sent it: a shallow copy, the values being shared as
+   * stored messages never change).
+   */
   static JsonObject seenBy(JsonObject m, long viewer) {
     JsonObject from = m.getJsonObject("from_id");
     JsonObject peer = m.getJsonObject("peer_id");
     if (peer != null && peer.containsKey("channel_id") && from != null
         && from.getLong("user_id", 0L) == viewer) {
-      return m.copy().put("out", true);
+      return new JsonObject(new LinkedHashMap<>(m.getMap())).put("out", true);
     }
     return m;
   }
 
-  Messaging.Outcome send(long me, Channel c, Messaging.Content content, long randomId, int now) {
+  /**
+   * Messages to a channel in one call (one for sendMessage, a forwarded selection for forwardMessages): the sender
+   * gets one {@code updates} with updateMessageID and updateNewChannelMessage for each, every member one push with all
+   * the new ones. A random_id sent before gives the message sent then (pts_count 0) and no push.
+   */
+  Messaging.Outcome send(long me, Channel c, List<Messaging.Item> items, int now) {
     InputPeers.memberOf(w, me, c);
     if (!c.megagroup() && c.creatorId() != me) {
       throw new RpcErrorException(403, "CHAT_WRITE_FORBIDDEN");
     }
     Mailbox box = c.mailbox();
-    Integer dup = box.byRandomId(randomId);
-    JsonObject m;
-    int pts;
-    if (dup != null) {
-      m = box.messages().get(dup);
-      pts = box.pts();
-    } else {
-      int id = box.nextMessageId();
-      m = content.fill(new JsonObject().put("_", "message").put("id", id)
-          .put("peer_id", TlViews.peerChannel(c.id())).put("date", now));
-      if (c.megagroup()) {
-        m.put("from_id", TlViews.peerUser(me));
+    ViewerUpdates result = new ViewerUpdates();
+    ViewerUpdates pushes = new ViewerUpdates();
+    for (Messaging.Item item : items) {
+      Integer dup = box.byRandomId(item.randomId());
+      JsonObject m;
+      int pts;
+      if (dup != null) {
+        m = box.messages().get(dup);
+        pts = box.pts();
       } else {
-        m.put("post", true);
+        int id = box.nextMessageId();
+        m = item.content().fill(new JsonObject().put("_", "message").put("id", id)
+            .put("peer_id", TlViews.peerChannel(c.id())).put("date", now));
+        if (c.megagroup()) {
+          m.put("from_id", TlViews.peerUser(me));
+        } else {
+          m.put("post", true);
+        }
+        box.messages().put(id, m);
+        box.randomId(item.randomId(), id);
+        pts = box.addEvent(new JsonObject().put("_", "updateNewChannelMessage").put("message", m), 1, now);
       }
-      box.messages().put(id, m);
-      box.randomId(randomId, id);
-      pts = box.addEvent(new JsonObject().put("_", "updateNewChannelMessage").put("message", m), 1, now);
-    }
-    int ptsCount = dup != null ? 0 : 1;
-    JsonObject result = Social.updates(views, me, List.of(
-        new JsonObject().put("_", "updateMessageID").put("id", m.getInteger("id")).put("random_id", randomId),
-        newMessage(m, me, pts, ptsCount)), now, 0);
-    List<Social.Push> pushes = new ArrayList<>();
-    if (dup == null) {
-      for (long member : c.members().keySet()) {
-        pushes.add(new Social.Push(member, Social.updates(views, member, List.of(newMessage(m, member, pts, 1)),
-            now, 0)));
+      Social.Refs refs = new Social.Refs().add(m);
+      JsonObject own = seenBy(m, me);
+      result.add(me, Messaging.messageId(m.getInteger("id"), item.randomId()), null)
+          .add(me, newMessage(own, pts, dup != null ? 0 : 1), refs);
+      if (dup == null) { // a new message is by me (or by the channel): the others see it as stored
+        for (long member : c.members().keySet()) {
+          pushes.add(member, newMessage(member == me ? own : m, pts, 1), refs);
+        }
       }
     }
-    return new Messaging.Outcome(result, pushes);
+    return new Messaging.Outcome(result.updates(views, me, now), pushes.pushes(views, now));
   }
 
-  private static JsonObject newMessage(JsonObject m, long viewer, int pts, int ptsCount) {
-    return new JsonObject().put("_", "updateNewChannelMessage").put("message", seenBy(m, viewer)).put("pts", pts)
+  /** updateNewChannelMessage of a message as its viewer sees it (see {@link #seenBy}). */
+  private static JsonObject newMessage(JsonObject seen, int pts, int ptsCount) {
+    return new JsonObject().put("_", "updateNewChannelMessage").put("message", seen).put("pts", pts)
         .put("pts_count", ptsCount);
   }
 
@@ -90,7 +102,7 @@ final class Channels {
     box.messages().put(id, m);
     int pts = box.addEvent(new JsonObject().put("_", "updateNewChannelMessage").put("message", m), 1, now);
     return Social.updates(views, me, List.of(new JsonObject().put("_", "updateChannel").put("channel_id", c.id()),
-        newMessage(m, me, pts, 1)), now, 0);
+        newMessage(seenBy(m, me), pts, 1)), now, 0);
   }
 
   /** Adds members; each new member's sessions get updateChannel (an {@code updates}, given its seq on delivery). */

@@ -8,19 +8,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Changing and re-sending existing messages: messages.editMessage (text, entities, media; updateEditMessage in every
  * participant's box, updateEditChannelMessage in a channel; MESSAGE_NOT_MODIFIED, MESSAGE_AUTHOR_REQUIRED,
- * MESSAGE_ID_INVALID) and messages.forwardMessages (fwd_from header, one random_id per message, sent through
- * {@link Messaging} / {@link Channels} like new messages).
+ * MESSAGE_ID_INVALID) and messages.forwardMessages (fwd_from header, one random_id per message; the selection is
+ * checked whole, then sent in one pass through {@link Messaging#sendAll} / {@link Channels#send}: one {@code updates}
+ * per recipient, as Telegram sends a forwarded selection).
  */
 final class EditMethods implements MethodRegistry.Area {
 
@@ -65,11 +63,12 @@ final class EditMethods implements MethodRegistry.Area {
         JsonObject edited = edited(box, m, q, media, call.now());
         int pts = box.addEvent(new JsonObject().put("_", "updateEditChannelMessage").put("message", edited), 1,
             call.now());
+        Social.Refs refs = new Social.Refs().add(edited);
         c.members().keySet().forEach(member -> pushes.add(new Social.Push(member, Social.updates(views, member,
             List.of(new JsonObject().put("_", "updateEditChannelMessage").put("message", Channels.seenBy(edited,
-                member)).put("pts", pts).put("pts_count", 1)), call.now(), 0))));
+                member)).put("pts", pts).put("pts_count", 1)), refs, call.now(), 0))));
         return Social.updates(views, me, List.of(new JsonObject().put("_", "updateEditChannelMessage")
-            .put("message", Channels.seenBy(edited, me)).put("pts", pts).put("pts_count", 1)), call.now(), 0);
+            .put("message", Channels.seenBy(edited, me)).put("pts", pts).put("pts_count", 1)), refs, call.now(), 0);
       }
       Map<Long, JsonObject> copies = new LinkedHashMap<>(new Messaging(views).copies(m, me));
       copies.put(me, m);
@@ -137,7 +136,7 @@ final class EditMethods implements MethodRegistry.Area {
       InputPeers.Target from = InputPeers.peer(w, me, q.getJsonObject("from_peer"));
       InputPeers.Target to = InputPeers.peer(w, me, q.getJsonObject("to_peer"));
       Mailbox source = MessageMethods.box(w, me, from);
-      List<JsonObject> updates = new ArrayList<>();
+      List<Messaging.Item> items = new ArrayList<>(ids.size());
       for (int i = 0; i < ids.size(); i++) {
         JsonObject m = source.messages().get(ids.getInteger(i));
         if (m == null || !"message".equals(m.getString("_"))
@@ -145,57 +144,17 @@ final class EditMethods implements MethodRegistry.Area {
           throw new RpcErrorException(400, "MESSAGE_ID_INVALID");
         }
         JsonObject media = m.containsKey("media") ? Media.refresh(files, m.getJsonObject("media")) : null;
-        Messaging.Content content = new Messaging.Content(m.getString("message", ""), m.getJsonArray("entities"),
-            media, header(m), null);
-        long randomId = randomIds.getLong(i);
-        Messaging.Outcome out = to.kind() == World.Kind.CHANNEL
-            ? new Channels(views).send(me, w.channel(to.id()), content, randomId, call.now())
-            : new Messaging(views).send(me, to, content, randomId, call.now());
-        out.result().getJsonArray("updates").forEach(u -> updates.add((JsonObject) u));
-        pushes.addAll(out.pushes());
+        items.add(new Messaging.Item(new Messaging.Content(m.getString("message", ""), m.getJsonArray("entities"),
+            media, header(m), null), randomIds.getLong(i)));
       }
-      return Social.updates(views, me, updates, call.now(), 0);
+      Messaging.Outcome out = to.kind() == World.Kind.CHANNEL
+          ? new Channels(views).send(me, w.channel(to.id()), items, call.now())
+          : new Messaging(views).sendAll(me, to, items, call.now());
+      pushes.addAll(out.pushes());
+      return out.result();
     });
-    call.social().deliver(call, perRecipient(pushes));
+    call.social().deliver(call, pushes);
     return Future.succeededFuture(result);
-  }
-
-  /**
-   * One push per recipient, as Telegram sends a forwarded batch: the updates of all its messages in one Updates, with
-   * the union of their users and chats.
-   */
-  private static List<Social.Push> perRecipient(List<Social.Push> pushes) {
-    Map<Long, JsonObject> byUser = new LinkedHashMap<>();
-    Map<Long, Set<Long>> seen = new HashMap<>();
-    for (Social.Push p : pushes) {
-      JsonObject merged = byUser.get(p.userId());
-      if (merged == null) {
-        byUser.put(p.userId(), p.updates());
-        Set<Long> ids = new HashSet<>();
-        for (String key : new String[] {"users", "chats"}) {
-          p.updates().getJsonArray(key).forEach(o -> ids.add(refKey(key, (JsonObject) o)));
-        }
-        seen.put(p.userId(), ids);
-        continue;
-      }
-      merged.getJsonArray("updates").addAll(p.updates().getJsonArray("updates"));
-      Set<Long> ids = seen.get(p.userId());
-      for (String key : new String[] {"users", "chats"}) {
-        for (Object o : p.updates().getJsonArray(key)) {
-          if (ids.add(refKey(key, (JsonObject) o))) {
-            merged.getJsonArray(key).add(o);
-          }
-        }
-      }
-    }
-    List<Social.Push> out = new ArrayList<>(byUser.size());
-    byUser.forEach((user, updates) -> out.add(new Social.Push(user, updates)));
-    return out;
-  }
-
-  /** Users and chats in one set: chat ids are negated. */
-  private static long refKey(String key, JsonObject ref) {
-    return key.equals("users") ? ref.getLong("id") : -ref.getLong("id");
   }
 
   /** The forward header: the original one when forwarding a forward, else the message's author and date. */

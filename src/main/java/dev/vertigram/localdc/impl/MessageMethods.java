@@ -56,7 +56,7 @@ final class MessageMethods implements MethodRegistry.Area {
   /**
    * messages.sendMessage / sendMedia: checks the text, random_id and peer, stores the message and pushes the
    * updates. {@code media} (null for text) makes the MessageMedia outside the world lock, unless the random_id
-   * was already sent (then the first message is the answer).
+   * was already sent (then the first message is the answer): only then is the box looked at twice.
    */
   private static Future<JsonObject> send(RpcCall call, String text, Supplier<JsonObject> media) {
     long me = call.requireUser();
@@ -73,14 +73,15 @@ final class MessageMethods implements MethodRegistry.Area {
         ? reply.getInteger("reply_to_msg_id") : null;
     Social social = call.social();
     World w = social.world();
-    boolean dup = w.locked(() -> box(w, me, InputPeers.peer(w, me, q.getJsonObject("peer"))).byRandomId(randomId)
-        != null);
+    boolean dup = media != null && w.locked(() -> box(w, me, InputPeers.peer(w, me, q.getJsonObject("peer")))
+        .byRandomId(randomId) != null);
     Messaging.Content content = new Messaging.Content(text, q.getJsonArray("entities"),
         media == null || dup ? null : media.get(), null, replyTo);
     Messaging.Outcome out = w.locked(() -> {
       InputPeers.Target to = InputPeers.peer(w, me, q.getJsonObject("peer"));
       if (to.kind() == World.Kind.CHANNEL) {
-        return new Channels(social.views()).send(me, w.channel(to.id()), content, randomId, call.now());
+        return new Channels(social.views()).send(me, w.channel(to.id()),
+            List.of(new Messaging.Item(content, randomId)), call.now());
       }
       return new Messaging(social.views()).send(me, to, content, randomId, call.now());
     });

@@ -40,21 +40,28 @@ final class Messaging {
 
   /**
    * What a new message carries besides its ids: text, entities, media (MessageMedia), forward header and reply.
-   * Null / empty fields are left out of the message.
+   * Null / empty fields are left out of the message. The JSON given is copied once here and then shared by every
+   * stored copy of the message (stored messages never change, see {@link Mailbox}).
    */
   record Content(String text, JsonArray entities, JsonObject media, JsonObject fwd, Integer replyTo) {
+
+    Content {
+      entities = entities == null || entities.isEmpty() ? null : entities.copy();
+      media = media == null ? null : media.copy();
+      fwd = fwd == null ? null : fwd.copy();
+    }
 
     /** Puts the content fields into a new {@code message}. */
     JsonObject fill(JsonObject m) {
       m.put("message", text);
-      if (entities != null && !entities.isEmpty()) {
-        m.put("entities", entities.copy());
+      if (entities != null) {
+        m.put("entities", entities);
       }
       if (media != null) {
-        m.put("media", media.copy());
+        m.put("media", media);
       }
       if (fwd != null) {
-        m.put("fwd_from", fwd.copy());
+        m.put("fwd_from", fwd);
       }
       if (replyTo != null) {
         m.put("reply_to", new JsonObject().put("_", "messageReplyHeader").put("reply_to_msg_id", replyTo));
@@ -68,35 +75,98 @@ final class Messaging {
     }
   }
 
+  /** One message of a send: its content and the sender's random_id. */
+  record Item(Content content, long randomId) {
+  }
+
+  /** One participant's stored copy of a new message and its pts. */
+  private record Copy(long owner, JsonObject message, int pts, boolean firstMeeting) {
+
+    /** What the message mentions (walked when needed: the short update forms need none of it). */
+    Social.Refs refs() {
+      return new Social.Refs().add(message);
+    }
+  }
+
   /** A new message to a user or basic group. */
   Outcome send(long me, InputPeers.Target to, Content content, long randomId, int now) {
     Mailbox mine = w.user(me).mailbox();
-    Integer dup = mine.byRandomId(randomId);
-    if (dup != null && mine.messages().containsKey(dup)) {
-      return new Outcome(sent(me, mine.messages().get(dup), randomId, mine.pts(), 0), List.of());
+    JsonObject dup = sentBefore(mine, randomId);
+    if (dup != null) {
+      return new Outcome(sent(me, dup, randomId, mine.pts(), 0), List.of());
     }
-    List<Long> recipients = new ArrayList<>();
+    List<Social.Push> pushes = new ArrayList<>();
+    JsonObject result = null;
+    for (Copy c : store(me, to, content, randomId, now)) {
+      if (c.owner() == me) {
+        result = sent(me, c.message(), randomId, c.pts(), 1);
+      }
+      pushes.add(new Social.Push(c.owner(), c.firstMeeting() || content.needsFullUpdates()
+          ? Social.updates(views, c.owner(), List.of(newMessage(c.message(), c.pts(), 1)), c.refs(), now, 0)
+          : shortMessage(c.message(), me, to, c.pts())));
+    }
+    return new Outcome(result, pushes);
+  }
+
+  /**
+   * Several messages to a user or basic group in one call (a forwarded selection), as Telegram sends them: the sender
+   * gets one {@code updates} with updateMessageID and updateNewMessage for each, every participant one push with all
+   * its new messages. A random_id sent before gives the message sent then (pts_count 0) and no push.
+   */
+  Outcome sendAll(long me, InputPeers.Target to, List<Item> items, int now) {
+    Mailbox mine = w.user(me).mailbox();
+    ViewerUpdates result = new ViewerUpdates();
+    ViewerUpdates pushes = new ViewerUpdates();
+    for (Item item : items) {
+      JsonObject dup = sentBefore(mine, item.randomId());
+      if (dup != null) {
+        result.add(me, messageId(dup.getInteger("id"), item.randomId()), null)
+            .add(me, newMessage(dup, mine.pts(), 0), new Social.Refs().add(dup));
+        continue;
+      }
+      for (Copy c : store(me, to, item.content(), item.randomId(), now)) {
+        Social.Refs refs = c.refs();
+        if (c.owner() == me) {
+          result.add(me, messageId(c.message().getInteger("id"), item.randomId()), null)
+              .add(me, newMessage(c.message(), c.pts(), 1), refs);
+        }
+        pushes.add(c.owner(), newMessage(c.message(), c.pts(), 1), refs);
+      }
+    }
+    return new Outcome(result.updates(views, me, now), pushes.pushes(views, now));
+  }
+
+  /** The message the owner of {@code mine} already sent with that random_id, or null. */
+  private static JsonObject sentBefore(Mailbox mine, long randomId) {
+    Integer id = mine.byRandomId(randomId);
+    return id == null ? null : mine.messages().get(id);
+  }
+
+  /**
+   * Stores a new message in every participant's box with its own id and pts, the sender's copy last (so recipients'
+   * pushes go first).
+   */
+  private List<Copy> store(long me, InputPeers.Target to, Content content, long randomId, int now) {
+    List<Long> owners = new ArrayList<>();
     JsonObject peerFor;
     if (to.kind() == World.Kind.USER) {
-      recipients.add(to.id());
+      owners.add(to.id());
       peerFor = null;
     } else {
       Chat c = w.chat(to.id());
-      recipients.addAll(c.members().keySet());
+      owners.addAll(c.members().keySet());
       peerFor = TlViews.peerChat(c.id());
     }
-    recipients.remove(me);
-    recipients.add(me); // the sender's copy last: recipients' pushes go first
-    List<Social.Push> pushes = new ArrayList<>();
-    JsonObject result = null;
-    for (long owner : recipients) {
+    owners.remove(me);
+    owners.add(me);
+    List<Copy> copies = new ArrayList<>(owners.size());
+    for (long owner : owners) {
       Mailbox box = w.user(owner).mailbox();
       int id = box.nextMessageId();
       long other = to.kind() == World.Kind.USER ? (owner == me ? to.id() : me) : 0;
       JsonObject peer = peerFor != null ? peerFor : TlViews.peerUser(other);
       JsonObject m = content.fill(new JsonObject().put("_", "message").put("id", id)
-          .put("from_id", TlViews.peerUser(me)).put("peer_id", peer).put("date", now)
-          .put(ORIGIN, me + ":" + randomId));
+          .put("from_id", TlViews.peerUser(me)).put("peer_id", peer).put("date", now).put(ORIGIN, me + ":" + randomId));
       if (owner == me) {
         m.put("out", true);
         box.randomId(randomId, id);
@@ -107,26 +177,25 @@ final class Messaging {
         w.meet(owner, me);
       }
       int pts = box.addEvent(new JsonObject().put("_", "updateNewMessage").put("message", m), 1, now);
-      if (owner == me) {
-        result = sent(me, m, randomId, pts, 1);
-      }
-      pushes.add(new Social.Push(owner, firstMeeting || content.needsFullUpdates()
-          ? Social.updates(views, owner, List.of(newMessage(m, pts, 1)), now, 0)
-          : shortMessage(m, me, to, pts)));
+      copies.add(new Copy(owner, m, pts, firstMeeting));
     }
-    return new Outcome(result, pushes);
+    return copies;
   }
 
   private static JsonObject newMessage(JsonObject m, int pts, int ptsCount) {
     return new JsonObject().put("_", "updateNewMessage").put("message", m).put("pts", pts).put("pts_count", ptsCount);
   }
 
+  /** updateMessageID: the id a random_id got. */
+  static JsonObject messageId(int id, long randomId) {
+    return new JsonObject().put("_", "updateMessageID").put("id", id).put("random_id", randomId);
+  }
+
   /** The sender's answer: updateShortSentMessage for plain text, else updates with updateMessageID. */
   private JsonObject sent(long me, JsonObject m, long randomId, int pts, int ptsCount) {
     if (m.containsKey("media") || m.containsKey("fwd_from")) {
-      JsonObject messageId = new JsonObject().put("_", "updateMessageID").put("id", m.getInteger("id"))
-          .put("random_id", randomId);
-      return Social.updates(views, me, List.of(messageId, newMessage(m, pts, ptsCount)), m.getInteger("date"), 0);
+      return Social.updates(views, me, List.of(messageId(m.getInteger("id"), randomId), newMessage(m, pts, ptsCount)),
+          new Social.Refs().add(m), m.getInteger("date"), 0);
     }
     return shortSent(m.getInteger("id"), pts, ptsCount, m.getInteger("date"), m.getJsonArray("entities"));
   }

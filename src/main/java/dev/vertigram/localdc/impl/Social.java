@@ -117,17 +117,21 @@ final class Social {
    */
   private List<Push> sequence(List<Push> pushes) {
     Map<Long, List<JsonObject>> grouped = new LinkedHashMap<>();
-    for (Push p : pushes) {
-      if (sequenced(p.updates())) {
+    boolean[] sequenced = new boolean[pushes.size()];
+    for (int i = 0; i < sequenced.length; i++) {
+      Push p = pushes.get(i);
+      sequenced[i] = sequenced(p.updates());
+      if (sequenced[i]) {
         grouped.computeIfAbsent(p.userId(), u -> new ArrayList<>()).add(p.updates());
       }
     }
     List<Push> out = new ArrayList<>(pushes.size());
-    for (Push p : pushes) {
-      List<JsonObject> group = sequenced(p.updates()) ? grouped.remove(p.userId()) : null;
+    for (int i = 0; i < sequenced.length; i++) {
+      Push p = pushes.get(i);
+      List<JsonObject> group = sequenced[i] ? grouped.remove(p.userId()) : null;
       if (group != null) {
         out.add(new Push(p.userId(), stamp(world.user(p.userId()).mailbox(), group)));
-      } else if (!sequenced(p.updates())) {
+      } else if (!sequenced[i]) {
         out.add(p);
       }
     }
@@ -144,7 +148,7 @@ final class Social {
    */
   static boolean channelOnly(JsonObject updates) {
     boolean channel = false;
-    for (Object o : updates.getJsonArray("updates")) {
+    for (Object o : updates.getJsonArray("updates").getList()) {
       String name = ((JsonObject) o).getString("_");
       if (name.contains("Channel")) {
         channel = true;
@@ -188,28 +192,56 @@ final class Social {
     final Set<Long> chats = new LinkedHashSet<>();
     final Set<Long> channels = new LinkedHashSet<>();
 
+    /** Adds what {@code value} mentions; walks the underlying maps and lists (no wrapping of each value). */
     Refs add(Object value) {
       if (value instanceof JsonObject o) {
-        switch (o.getString("_", "")) {
-          case "peerUser" -> users.add(o.getLong("user_id"));
-          case "peerChat" -> chats.add(o.getLong("chat_id"));
-          case "peerChannel" -> channels.add(o.getLong("channel_id"));
-          default -> {
-            if (o.getValue("user_id") instanceof Number n) {
-              users.add(n.longValue());
+        addObject(o.getMap());
+      } else if (value instanceof Map<?, ?> m) {
+        addObject(m);
+      } else if (value instanceof JsonArray a) {
+        addAll(a.getList());
+      } else if (value instanceof List<?> l) {
+        addAll(l);
+      }
+      return this;
+    }
+
+    private void addAll(List<?> values) {
+      for (Object v : values) {
+        add(v);
+      }
+    }
+
+    private void addObject(Map<?, ?> o) {
+      Object name = o.get("_");
+      switch (name == null ? "" : name.toString()) {
+        case "peerUser" -> users.add(((Number) o.get("user_id")).longValue());
+        case "peerChat" -> chats.add(((Number) o.get("chat_id")).longValue());
+        case "peerChannel" -> channels.add(((Number) o.get("channel_id")).longValue());
+        default -> {
+          if (o.get("user_id") instanceof Number n) {
+            users.add(n.longValue());
+          }
+          if (o.get("chat_id") instanceof Number n) {
+            chats.add(n.longValue());
+          }
+          if (o.get("channel_id") instanceof Number n) {
+            channels.add(n.longValue());
+          }
+          for (Object v : o.values()) {
+            if (v instanceof Map || v instanceof List || v instanceof JsonObject || v instanceof JsonArray) {
+              add(v);
             }
-            if (o.getValue("chat_id") instanceof Number n) {
-              chats.add(n.longValue());
-            }
-            if (o.getValue("channel_id") instanceof Number n) {
-              channels.add(n.longValue());
-            }
-            o.forEach(e -> add(e.getValue()));
           }
         }
-      } else if (value instanceof JsonArray a) {
-        a.forEach(this::add);
       }
+    }
+
+    /** Adds everything {@code other} mentions, after what this one mentions. */
+    Refs add(Refs other) {
+      users.addAll(other.users);
+      chats.addAll(other.chats);
+      channels.addAll(other.channels);
       return this;
     }
 
@@ -224,8 +256,13 @@ final class Social {
    * account's seq in {@link #deliver}, call results in {@link #stampResult}).
    */
   static JsonObject updates(TlViews views, long viewer, List<JsonObject> updates, int date, int seq) {
+    return updates(views, viewer, updates, new Refs().add(updates), date, seq);
+  }
+
+  /** {@link #updates(TlViews, long, List, int, int)} when what the updates mention is known: {@code refs}. */
+  static JsonObject updates(TlViews views, long viewer, List<JsonObject> updates, Refs refs, int date, int seq) {
     JsonArray list = new JsonArray(new ArrayList<>(updates));
     JsonObject u = new JsonObject().put("_", "updates").put("updates", list).put("date", date).put("seq", seq);
-    return new Refs().add(list).into(views, viewer, u);
+    return refs.into(views, viewer, u);
   }
 }

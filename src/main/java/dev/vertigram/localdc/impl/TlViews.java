@@ -61,10 +61,11 @@ final class TlViews {
     if (self) {
       j.put("self", true);
     }
-    if (u.phone() != null && (self || world.user(viewer).contacts().contains(u.id()))) {
+    boolean contact = world.user(viewer).contacts().contains(u.id());
+    if (u.phone() != null && (self || contact)) {
       j.put("phone", u.phone());
     }
-    if (world.user(viewer).contacts().contains(u.id())) {
+    if (contact) {
       j.put("contact", true);
       if (u.contacts().contains(viewer)) {
         j.put("mutual_contact", true);
@@ -106,12 +107,12 @@ final class TlViews {
 
   JsonArray users(long viewer, Collection<Long> ids) {
     JsonArray out = new JsonArray();
-    new LinkedHashSet<>(ids).forEach(id -> {
+    for (long id : ids instanceof Set ? ids : new LinkedHashSet<>(ids)) {
       User u = world.user(id);
       if (u != null) {
         out.add(user(viewer, u));
       }
-    });
+    }
     return out;
   }
 

@@ -3,6 +3,7 @@ package dev.vertigram.localdc.world;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class Mailbox {
   public static final int MAX_EVENTS = 10_000;
 
   private final TreeMap<Integer, JsonObject> messages = new TreeMap<>();
-  private final List<PtsEvent> events = new ArrayList<>();
+  /** The kept updates in pts order: a deque, as each new update past {@value #MAX_EVENTS} drops the oldest. */
+  private final ArrayDeque<PtsEvent> events = new ArrayDeque<>();
   /** Secret-chat updates (updateNewEncryptedMessage) in qts order, the last {@value #MAX_EVENTS}. */
   private final List<JsonObject> qtsEvents = new ArrayList<>();
   private final Map<Long, Integer> randomIds = new HashMap<>();
@@ -48,19 +50,22 @@ public final class Mailbox {
     update.put("pts", pts).put("pts_count", ptsCount);
     events.add(new PtsEvent(pts, ptsCount, date, update));
     if (events.size() > MAX_EVENTS) {
-      events.subList(0, events.size() - MAX_EVENTS).clear();
+      events.removeFirst();
     }
     return pts;
   }
 
   /** Updates with a pts above {@code fromPts}, at most {@code limit}; null when some of them were forgotten. */
   public List<PtsEvent> eventsAfter(int fromPts, int limit) {
-    if (fromPts < pts && (events.isEmpty() || events.get(0).pts() - events.get(0).ptsCount() > fromPts)) {
+    if (fromPts < pts && (events.isEmpty() || events.getFirst().pts() - events.getFirst().ptsCount() > fromPts)) {
       return null;
     }
     List<PtsEvent> out = new ArrayList<>();
     for (PtsEvent e : events) {
-      if (e.pts() > fromPts && out.size() < limit) {
+      if (out.size() == limit) {
+        break;
+      }
+      if (e.pts() > fromPts) {
         out.add(e);
       }
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,7 @@ public final class World {
 
   /** The SRP generator of 2FA passwords (p is Telegram's 2048-bit safe prime). */
   public static final int SRP_G = 3;
+  private static final int ACCESS_HASHES_KEPT = 1 << 16;
   private static final Pattern USERNAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{3,31}");
 
   /** Peer kinds for access hashes and peer keys. */
@@ -39,6 +41,8 @@ public final class World {
   private final byte[] secret;
   /** HMAC-SHA256 under {@link #secret} (access hashes are computed on every peer check). */
   private final HmacSha256 hmac;
+  /** Access hashes computed lately; cleared when {@link #ACCESS_HASHES_KEPT} are kept (about 100 bytes each). */
+  private final Map<AccessKey, Long> accessHashes = new ConcurrentHashMap<>();
   private final Map<Long, User> users = new HashMap<>();
   private final Map<String, User> byPhone = new HashMap<>();
   private final Map<String, Object> byUsername = new HashMap<>();
@@ -77,10 +81,27 @@ public final class World {
     return p.length == 256 ? p : java.util.Arrays.copyOfRange(p, p.length - 256, p.length);
   }
 
-  /** The access_hash of peer {@code peerId} of {@code kind} for {@code viewer}. Lock-free. */
+  /**
+   * The access_hash of peer {@code peerId} of {@code kind} for {@code viewer}. Lock-free. Every peer check and every
+   * user or channel object sent computes one, so the last ones computed are kept.
+   */
   public long accessHash(long viewer, Kind kind, long peerId) {
-    return ByteBuffer.wrap(hmac.mac(ByteBuffer.allocate(17).putLong(viewer).put((byte) kind.ordinal()).putLong(peerId)
-        .array())).getLong();
+    AccessKey key = new AccessKey(viewer, kind, peerId);
+    Long known = accessHashes.get(key);
+    if (known != null) {
+      return known;
+    }
+    long hash = ByteBuffer.wrap(hmac.mac(ByteBuffer.allocate(17).putLong(viewer).put((byte) kind.ordinal())
+        .putLong(peerId).array())).getLong();
+    if (accessHashes.size() >= ACCESS_HASHES_KEPT) {
+      accessHashes.clear();
+    }
+    accessHashes.put(key, hash);
+    return hash;
+  }
+
+  /** A (viewer, peer) pair of {@link #accessHash}. */
+  private record AccessKey(long viewer, Kind kind, long peerId) {
   }
 
   /** A secret for another purpose derived from the server secret (stable across snapshots). Lock-free. */
