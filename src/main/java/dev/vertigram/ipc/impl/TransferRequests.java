@@ -17,8 +17,19 @@ public final class TransferRequests {
   private TransferRequests() {
   }
 
-  /** Runs {@code request} on {@code files}; downloadToFile answers {@code {"path"}}. */
+  /**
+   * Runs {@code request} on {@code files}; downloadToFile answers {@code {"path"}}. A malformed request (a bad
+   * parallelism, a peer that is not an object) fails the future: it never throws, so it cannot fail the connection.
+   */
   public static Future<JsonObject> run(FileTransfers files, JsonObject request, TransferOptions options) {
+    try {
+      return start(files, request, options);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(new IllegalArgumentException("bad transfer request: " + e.getMessage(), e));
+    }
+  }
+
+  private static Future<JsonObject> start(FileTransfers files, JsonObject request, TransferOptions options) {
     String op = String.valueOf(request.getValue("op"));
     String path = request.getString("path");
     if (path == null) {
