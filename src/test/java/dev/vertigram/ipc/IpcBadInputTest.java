@@ -1,6 +1,7 @@
 package dev.vertigram.ipc;
 
 import dev.vertigram.files.FileTransfers;
+import dev.vertigram.files.TransferOptions;
 import dev.vertigram.ipc.impl.EndpointFile;
 import dev.vertigram.ipc.impl.FrameReader;
 import dev.vertigram.ipc.impl.ResultJournal;
@@ -166,6 +167,14 @@ class IpcBadInputTest {
         new JsonObject().put("_", "help.getNearestDc"))));
     JsonObject next = replies.poll(30, TimeUnit.SECONDS);
     assertEquals("nearestDc", next.getJsonObject("result").getString("_"), String.valueOf(next));
+  }
+
+  @Test
+  void aTransferWithABadPathFailsItsFuture() {
+    Throwable e = failure(forwarder.transfer(new JsonObject().put("op", "upload").put("path", "a\0b"),
+        TransferOptions.create()));
+    assertInstanceOf(IllegalArgumentException.class, e);
+    assertTrue(e.getMessage().contains("bad path"), e.getMessage());
   }
 
   @Test
