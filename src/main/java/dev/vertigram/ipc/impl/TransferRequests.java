@@ -10,8 +10,8 @@ import io.vertx.core.json.JsonObject;
  * The file transfers a forwarder asks the owner to run, as JSON: {@code {"op": "upload", "path"}},
  * {@code {"op": "sendDocument", "peer", "path", "mimeType"}}, {@code {"op": "sendPhoto", "peer", "path"}} or
  * {@code {"op": "downloadToFile", "object", "path"}}, plus {@code "parallelism"}; paths are absolute (the owner
- * may run elsewhere), peers are anything the owner's {@code Vertigram.call} resolves (an InputPeer, "me", an
- * @username...). Progress travels as {@code progress} frames.
+ * may run elsewhere), peers are anything the owner's {@code Vertigram.call} resolves (an InputPeer, "me",
+ * {@code "@name"}...). Progress travels as {@code progress} frames.
  */
 public final class TransferRequests {
 
