@@ -163,7 +163,7 @@ public final class Vertigram {
     RpcClient target = (m, o) -> loggedIn.future().compose(v -> call(m, o));
     return IpcServer.start(vertx, folder, target, settings.ipc()).map(server -> {
       ipcServer = server.relayUpdates(UpdatesVerticle.address(session))
-          .transfers(FileTransfers.create(vertx, rpc, session));
+          .transfers(files); // messages through this::call: peers resolved, Updates handled
       return this;
     }).recover(e -> {
       LOG.warn("session {}: not served to other processes: {}", session, e.toString());

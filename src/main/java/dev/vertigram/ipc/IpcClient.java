@@ -20,6 +20,7 @@ import io.vertx.core.net.SocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -157,7 +158,11 @@ public final class IpcClient implements RpcClient {
     }
     JsonObject r = request.copy();
     if (r.getValue("path") instanceof String path) {
-      r.put("path", Path.of(path).toAbsolutePath().toString());
+      try {
+        r.put("path", Path.of(path).toAbsolutePath().toString());
+      } catch (InvalidPathException e) {
+        return Future.failedFuture(new IllegalArgumentException("transfer: bad path: " + e.getMessage(), e));
+      }
     }
     r.put("parallelism", options.parallelism());
     long id = ids.incrementAndGet();

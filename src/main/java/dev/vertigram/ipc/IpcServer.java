@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The owner's IPC endpoint: the process holding a session's lock serves the others' calls on {@code ipc.sock}, a
  * UNIX domain socket in the session folder (or TCP on 127.0.0.1 as a fallback), mode 0600, and describes it with a
  * random token in {@code ipc.json}, mode 0600. Calls run on {@code target} once per request id; their replies are
- * also kept in {@code ipc-results.jsonl} until acknowledged, so that the next owner answers a replayed request id
+ * also kept in {@code ipc-results.bin} until acknowledged, so that the next owner answers a replayed request id
  * without running it again.
  * <pre>
  * IpcServer.start(vertx, sessionFolder, client::call, new IpcOptions())

@@ -1,5 +1,7 @@
 package dev.vertigram.ipc;
 
+import dev.vertigram.files.FileTransfers;
+import dev.vertigram.files.TransferOptions;
 import dev.vertigram.ipc.impl.EndpointFile;
 import dev.vertigram.ipc.impl.FrameReader;
 import dev.vertigram.ipc.impl.ResultJournal;
@@ -149,6 +151,30 @@ class IpcBadInputTest {
     rawForwarder("journaled", replies).write(frame(call));
     assertEquals("nearestDc", replies.poll(30, TimeUnit.SECONDS).getJsonObject("result").getString("_"));
     assertEquals(2, fx.dc.stats().executions("help.getNearestDc"));
+  }
+
+  @Test
+  void aMalformedTransferFailsThatTransferOnly() throws Exception {
+    fx.server.transfers(FileTransfers.create(IpcFixture.VERTX, fx.client, "ipc"));
+    BlockingQueue<JsonObject> replies = new LinkedBlockingQueue<>();
+    NetSocket s = rawForwarder("transfers", replies);
+    s.write(frame(new JsonObject().put("t", "transfer").put("id", 3).put("cancellable", true)
+        .put("request", new JsonObject().put("op", "upload").put("path", "/tmp/x").put("parallelism", 0))));
+    JsonObject reply = replies.poll(30, TimeUnit.SECONDS);
+    assertEquals(3, reply.getLong("id"), String.valueOf(reply));
+    assertTrue(reply.encode().contains("parallelism must be at least 1"), reply.encode());
+    s.write(frame(new JsonObject().put("t", "call").put("id", 4).put("method",
+        new JsonObject().put("_", "help.getNearestDc"))));
+    JsonObject next = replies.poll(30, TimeUnit.SECONDS);
+    assertEquals("nearestDc", next.getJsonObject("result").getString("_"), String.valueOf(next));
+  }
+
+  @Test
+  void aTransferWithABadPathFailsItsFuture() {
+    Throwable e = failure(forwarder.transfer(new JsonObject().put("op", "upload").put("path", "a\0b"),
+        TransferOptions.create()));
+    assertInstanceOf(IllegalArgumentException.class, e);
+    assertTrue(e.getMessage().contains("bad path"), e.getMessage());
   }
 
   @Test

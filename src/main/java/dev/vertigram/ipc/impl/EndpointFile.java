@@ -36,18 +36,24 @@ public final class EndpointFile {
   public static void writePrivate(Path file, String content) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
-    if (POSIX) {
-      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    }
+    createPrivate(tmp);
     Files.writeString(tmp, content, StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Creates {@code file} empty with mode 0600 unless it exists (a log that others must not read). */
+  /**
+   * Creates {@code file} empty with mode 0600 unless it exists (a log that others must not read). The mode is set at
+   * creation: a file made readable first and restricted after could be opened by another user in between, and that
+   * descriptor would read what is written later.
+   */
   public static void createPrivate(Path file) throws IOException {
-    if (!Files.exists(file)) {
+    if (Files.exists(file)) {
+      return;
+    }
+    if (POSIX) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } else {
       Files.createFile(file);
-      ownerOnly(file);
     }
   }
 

@@ -140,16 +140,19 @@ public final class ResultJournal {
   /** Drains the queue; a record queued while the flag is being cleared starts another flush. */
   private void flush() throws IOException {
     do {
-      synchronized (this) {
-        if (!channel.isOpen()) {
-          return;
+      try {
+        synchronized (this) {
+          if (!channel.isOpen()) {
+            return;
+          }
+          drain();
+          if (appended > COMPACT_BYTES) {
+            compact();
+          }
         }
-        drain();
-        if (appended > COMPACT_BYTES) {
-          compact();
-        }
+      } finally {
+        flushing.set(false); // a failed write must not stop the later ones
       }
-      flushing.set(false);
     } while (!pending.isEmpty() && !closed && flushing.compareAndSet(false, true));
   }
 
@@ -217,14 +220,15 @@ public final class ResultJournal {
     synchronized (live) {
       live.forEach((k, reply) -> write(out, k, reply));
     }
-    if (channel != null) {
-      channel.close();
-    }
     Path tmp = file.resolveSibling(FILE + ".tmp");
     Files.deleteIfExists(tmp);
     EndpointFile.createPrivate(tmp);
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
       writeFully(ch, out);
+    }
+    // closed only once the copy is written: a failed compaction keeps appending to the old file
+    if (channel != null) {
+      channel.close();
     }
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
