@@ -65,7 +65,7 @@ final class Social {
           // stampResult)
           call.session().reserveSeq(call.msgId(), p.updates().getInteger("seq"));
         }
-        if (core.faults().takeDropUpdate()) {
+        if (core.faults().takeDropUpdate() || !core.pusher().hasReceivers(p.userId(), except)) {
           continue;
         }
         core.pusher().push(p.userId(), except, core.encoder().push(p.updates()));

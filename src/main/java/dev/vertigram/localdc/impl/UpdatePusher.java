@@ -22,6 +22,20 @@ final class UpdatePusher {
     sessions.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(session);
   }
 
+  /** Whether {@code userId} has a registered session other than {@code except}: else a push need not be encoded. */
+  boolean hasReceivers(long userId, Session except) {
+    Set<Session> set = sessions.get(userId);
+    if (set == null) {
+      return false;
+    }
+    for (Session s : set) {
+      if (s != except) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Pushes {@code body} to every attached session of {@code userId} except {@code except} (may be null). */
   void push(long userId, Session except, Buffer body) {
     Set<Session> set = sessions.get(userId);
