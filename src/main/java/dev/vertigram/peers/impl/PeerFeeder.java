@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -53,8 +54,18 @@ public final class PeerFeeder {
       switch (c) {
         case "user", "chat", "chatForbidden", "channel", "channelForbidden" -> learn(o);
         default -> {
-          for (Map.Entry<String, Object> field : o) { // entries, not fieldNames() + getValue(): one pass, no lookups
-            feed(field.getValue());
+          List<String> walk = PeerPaths.api().fields(c);
+          if (walk == null) { // not a TL constructor: any field may hold one
+            for (Map.Entry<String, Object> field : o) {
+              feed(field.getValue());
+            }
+          } else {
+            for (String field : walk) {
+              Object v = o.getValue(field);
+              if (v != null) {
+                feed(v);
+              }
+            }
           }
           if (c.equals("message") || c.equals("messageService")) {
             minContexts(o);
