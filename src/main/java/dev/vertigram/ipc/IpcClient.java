@@ -246,7 +246,12 @@ public final class IpcClient implements RpcClient {
       if ("progress".equals(frame.getString("t"))) {
         Consumer<Progress> p = progress.get(frame.getLong("id"));
         if (p != null) {
-          p.accept(TransferRequests.progress(frame));
+          Progress event = TransferRequests.progress(frame);
+          try {
+            p.accept(event);
+          } catch (RuntimeException e) {
+            LOG.warn("IPC: the progress callback of transfer {} failed (the transfer goes on)", frame.getLong("id"), e);
+          }
         }
         return;
       }

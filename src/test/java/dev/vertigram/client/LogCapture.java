@@ -9,18 +9,18 @@ import org.slf4j.LoggerFactory;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Captures the log events of one class (at DEBUG and above) while a test runs. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
   private final Logger logger;
   private final Level level;
   private final ListAppender<ILoggingEvent> events = new ListAppender<>();
 
-  LogCapture(Class<?> source) {
+  public LogCapture(Class<?> source) {
     this(source.getName());
   }
 
   /** Captures a logger by name (for package-private classes of other packages). */
-  LogCapture(String loggerName) {
+  public LogCapture(String loggerName) {
     logger = (Logger) LoggerFactory.getLogger(loggerName);
     level = logger.getLevel();
     events.start();
@@ -29,12 +29,12 @@ final class LogCapture implements AutoCloseable {
   }
 
   /** Whether an event so far contains {@code text}. */
-  boolean contains(String text) {
+  public boolean contains(String text) {
     return events.list.stream().anyMatch(e -> e.getFormattedMessage().contains(text));
   }
 
   /** Waits up to 5 s for an event whose message contains {@code text}. */
-  void await(String text) {
+  public void await(String text) {
     long deadline = System.currentTimeMillis() + 5000;
     while (events.list.stream().noneMatch(e -> e.getFormattedMessage().contains(text))) {
       assertTrue(System.currentTimeMillis() < deadline, "no log event containing '" + text + "'");

@@ -45,6 +45,7 @@ class DohTest {
     doh.records.put(NAME, "127.0.0.1");
     doh.records.put("other.example.test", "127.0.0.1");
     doh.broken.add("broken.example.test");
+    doh.oversized.add("huge.example.test");
   }
 
   @AfterAll
@@ -128,6 +129,9 @@ class DohTest {
     Throwable broken = failure(http.fileGetContents(url("broken.example.test")));
     assertInstanceOf(DohException.class, broken);
     assertTrue(broken.getMessage().contains("HTTP 500"), broken.getMessage());
+    Throwable huge = failure(http.fileGetContents(url("huge.example.test")));
+    assertInstanceOf(DohException.class, huge);
+    assertTrue(huge.getMessage().contains("too long: over 65535 bytes"), huge.getMessage());
     await(http.close());
   }
 

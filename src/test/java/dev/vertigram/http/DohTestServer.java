@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 import java.util.Base64;
 import java.util.List;
@@ -14,13 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A test-only RFC 8484 server on 127.0.0.1: GET /dns-query?dns=... answered from {@link #records} (name → IPv4,
- * with {@link #ttl}), NXDOMAIN for other names, HTTP 500 for names in {@link #broken}. Answers use a compression
+ * with {@link #ttl}), NXDOMAIN for other names, HTTP 500 for names in {@link #broken}, a 128 KiB chunked answer
+ * (no Content-Length) for names in {@link #oversized}. Answers use a compression
  * pointer for the record's name, as real servers do. It records the names asked ({@link #asked}).
  */
 final class DohTestServer {
 
   final Map<String, String> records = new ConcurrentHashMap<>();
   final List<String> broken = new CopyOnWriteArrayList<>();
+  final List<String> oversized = new CopyOnWriteArrayList<>();
   final List<String> asked = new CopyOnWriteArrayList<>();
   volatile long ttl = 60;
 
@@ -58,6 +61,11 @@ final class DohTestServer {
       request.response().setStatusCode(500).end("resolver broken");
       return;
     }
+    if (oversized.contains(host)) {
+      request.response().setChunked(true).putHeader("Content-Type", "application/dns-message");
+      sendChunks(request.response());
+      return;
+    }
     String ip = records.get(host);
     boolean answer = ip != null && type == 1;
     Buffer out = Buffer.buffer().appendUnsignedShort(query.getUnsignedShort(0))
@@ -72,5 +80,13 @@ final class DohTestServer {
       }
     }
     request.response().putHeader("Content-Type", "application/dns-message").end(out);
+  }
+
+  /** Writes 128 KiB in 8 KiB chunks: twice the bound of a DNS message. */
+  private static void sendChunks(HttpServerResponse response) {
+    for (int i = 0; i < 16; i++) {
+      response.write(Buffer.buffer(new byte[8192]));
+    }
+    response.end();
   }
 }

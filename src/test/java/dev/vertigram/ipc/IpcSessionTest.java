@@ -1,6 +1,7 @@
 package dev.vertigram.ipc;
 
 import dev.vertigram.client.CancellationToken;
+import dev.vertigram.client.LogCapture;
 import dev.vertigram.client.Vertigram;
 import dev.vertigram.files.Progress;
 import dev.vertigram.files.TransferOptions;
@@ -101,6 +102,18 @@ class IpcSessionTest {
       assertEquals(copy.toString(), await(forwarded.forwarder().transfer(new JsonObject().put("op", "downloadToFile")
           .put("object", message).put("path", copy.toString()), TransferOptions.create())).getString("path"));
       assertArrayEquals(data, Files.readAllBytes(copy));
+
+      // a progress callback that throws is the callback's failure: the transfer goes on
+      try (LogCapture log = new LogCapture(IpcClient.class)) {
+        Path again = folder.resolve("again.bin");
+        await(forwarded.forwarder().transfer(new JsonObject().put("op", "downloadToFile").put("object", message)
+            .put("path", again.toString()), TransferOptions.create().progress(p -> {
+              throw new IllegalStateException("the callback broke");
+            })));
+        assertArrayEquals(data, Files.readAllBytes(again));
+        assertTrue(log.contains("progress callback of transfer"), "the callback's failure was not logged as such");
+        assertFalse(log.contains("bad frame"), "the callback's failure was taken for a bad frame");
+      }
 
       // cancelling at the forwarder cancels at the owner: the upload stops before its last part
       byte[] big = new byte[24 << 20];

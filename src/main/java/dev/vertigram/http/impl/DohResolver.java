@@ -111,7 +111,8 @@ public final class DohResolver {
         ResponseStream.reset(resp);
         return Future.failedFuture(new DohException("DoH answer for " + name + " is too long: " + length + " bytes"));
       }
-      return resp.body();
+      return BoundedBody.read(resp, length, MAX_MESSAGE, () -> ResponseStream.reset(resp),
+          () -> new DohException("DoH answer for " + name + " is too long: over " + MAX_MESSAGE + " bytes"));
     }).transform(ar -> {
       if (ar.failed()) {
         Throwable e = ar.cause();

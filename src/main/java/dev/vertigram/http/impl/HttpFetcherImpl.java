@@ -82,20 +82,7 @@ public final class HttpFetcherImpl implements HttpFetcher {
         s.abort();
         return Future.failedFuture(tooLarge(url, maxBytes));
       }
-      Promise<Buffer> body = Promise.promise();
-      // sized from Content-Length when announced: growing by doubling copied a 128 MiB body ~twice more
-      Buffer bytes = s.contentLength() > 0 ? Buffer.buffer((int) Math.min(s.contentLength(), Integer.MAX_VALUE - 8))
-          : Buffer.buffer();
-      s.body().exceptionHandler(body::tryFail).endHandler(v -> body.tryComplete(bytes)).handler(chunk -> {
-        if (bytes.length() + (long) chunk.length() > maxBytes) {
-          body.tryFail(tooLarge(url, maxBytes));
-          s.abort();
-        } else {
-          bytes.appendBuffer(chunk);
-        }
-      });
-      s.body().resume();
-      return body.future();
+      return BoundedBody.read(s.body(), s.contentLength(), maxBytes, s::abort, () -> tooLarge(url, maxBytes));
     });
   }
 

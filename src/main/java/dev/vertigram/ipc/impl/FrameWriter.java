@@ -23,13 +23,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Writes frames to a socket from any thread: the frames queued during one tick are encoded on the socket's context
- * and leave in one write (one flush, not one per call). A frame larger than the bound is not sent: it goes to the
- * oversized handler (the peer would close the connection on it).
+ * Writes frames to a socket from any thread, in order: the frames queued during one tick are encoded on the socket's
+ * context and leave in one write (one flush, not one per call), a bounded batch per turn of the event loop, waiting
+ * for the socket's write queue when it is full. A frame larger than the bound is not sent: it goes to the oversized
+ * handler (the peer would close the connection on it).
  */
 public final class FrameWriter {
 
   private static final JsonFactory JSON = new JsonFactory();
+  /** The most frames one turn of the event loop encodes. */
+  static final int MAX_FRAMES_PER_TURN = 256;
+  /** About the most bytes one turn of the event loop encodes (the frame that crosses it still goes). */
+  static final int MAX_BYTES_PER_TURN = 256 * 1024;
 
   private final NetSocket socket;
   private final Context context;
@@ -37,6 +42,7 @@ public final class FrameWriter {
   private final Consumer<JsonObject> onOversized;
   /** Frames to encode ({@link JsonObject}) or already encoded bodies ({@link Buffer}). */
   private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+  /** Whether a drain is pending (scheduled, or waiting for the socket's write queue to drain). */
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
   /** Writes to {@code socket}, which belongs to {@code context}; frames over {@code maxFrameBytes} go to onOversized. */
@@ -74,17 +80,24 @@ public final class FrameWriter {
   }
 
   /**
-   * Encodes every queued frame straight into one buffer with one JSON generator (no buffer per frame, no copies):
-   * a length placeholder, the body, then the length patched in; a body over the bound is cut off again.
+   * Encodes the queued frames straight into one buffer with one JSON generator (no buffer per frame, no copies): a
+   * length placeholder, the body, then the length patched in; a body over the bound is cut off again. One turn of the
+   * event loop encodes at most {@link #MAX_FRAMES_PER_TURN} frames or about {@link #MAX_BYTES_PER_TURN} bytes; the
+   * rest continues on a later turn, once the socket's write queue has room, so a long queue never holds the loop.
    */
   private void drain() {
-    scheduled.set(false);
     ByteBuf out = Unpooled.buffer(8192);
     List<JsonObject> oversized = null;
+    int frames = 0;
     try (ByteBufOutputStream stream = new ByteBufOutputStream(out);
          JsonGenerator generator = JSON.createGenerator((OutputStream) stream)) {
       generator.setRootValueSeparator(null);
-      for (Object next = queue.poll(); next != null; next = queue.poll()) {
+      while (frames < MAX_FRAMES_PER_TURN && out.writerIndex() < MAX_BYTES_PER_TURN) {
+        Object next = queue.poll();
+        if (next == null) {
+          break;
+        }
+        frames++;
         if (next instanceof Buffer body) {
           out.writeInt(body.length());
           ByteBuf bytes = ((BufferInternal) body).getByteBuf();
@@ -121,8 +134,27 @@ public final class FrameWriter {
     } else {
       out.release();
     }
+    continueLater();
     if (oversized != null) {
       oversized.forEach(onOversized);
+    }
+  }
+
+  /** Schedules the next turn while frames are left (after the socket's write queue drains when it is full). */
+  private void continueLater() {
+    if (queue.isEmpty()) {
+      scheduled.set(false);
+      if (queue.isEmpty() || !scheduled.compareAndSet(false, true)) {
+        return; // nothing left, or a writer that raced with us scheduled the next turn itself
+      }
+    }
+    if (socket.writeQueueFull()) {
+      socket.drainHandler(v -> {
+        socket.drainHandler(null);
+        drain();
+      });
+    } else {
+      context.runOnContext(v -> drain());
     }
   }
 }

@@ -39,6 +39,12 @@ final class Channels {
     return m;
   }
 
+  /** Whether {@code user} wrote {@code m} of channel {@code c} (a broadcast post, without from_id, is the creator's). */
+  static boolean authoredBy(Channel c, JsonObject m, long user) {
+    JsonObject from = m.getJsonObject("from_id");
+    return from != null ? from.getLong("user_id", 0L) == user : c.creatorId() == user;
+  }
+
   /**
    * Messages to a channel in one call (one for sendMessage, a forwarded selection for forwardMessages): the sender
    * gets one {@code updates} with updateMessageID and updateNewChannelMessage for each, every member one push with all

@@ -49,8 +49,8 @@ final class EditMethods implements MethodRegistry.Area {
         throw new RpcErrorException(400, "MESSAGE_ID_INVALID");
       }
       JsonObject from = m.getJsonObject("from_id");
-      boolean author = from != null ? from.getLong("user_id", 0L) == me
-          : peer.kind() == World.Kind.CHANNEL && w.channel(peer.id()).creatorId() == me;
+      boolean author = peer.kind() == World.Kind.CHANNEL ? Channels.authoredBy(w.channel(peer.id()), m, me)
+          : from != null && from.getLong("user_id", 0L) == me;
       if (!author) {
         throw new RpcErrorException(403, "MESSAGE_AUTHOR_REQUIRED");
       }

@@ -122,7 +122,9 @@ final class ReadMethods implements MethodRegistry.Area {
         return out;
       }
       mine.readInbox().put(key, upTo);
-      int unread = c.mailbox().messages().tailMap(upTo, false).size();
+      // as Telegram: only incoming messages count, not the reader's own
+      int unread = (int) c.mailbox().messages().tailMap(upTo, false).values().stream()
+          .filter(m -> !Channels.authoredBy(c, m, me)).count();
       // the reader's other sessions learn it (the calling one is skipped by deliver)
       JsonObject inbox = new JsonObject().put("_", "updateReadChannelInbox").put("channel_id", c.id())
           .put("max_id", upTo).put("still_unread_count", unread).put("pts", c.mailbox().pts());
