@@ -1,5 +1,6 @@
 package dev.vertigram.bench;
 
+import dev.vertigram.testing.MemoryWriteStream;
 import dev.vertigram.testing.Futures;
 import dev.vertigram.client.AuthKeyStore;
 import dev.vertigram.client.ClientOptions;
@@ -11,7 +12,6 @@ import dev.vertigram.localdc.LocalDc;
 import dev.vertigram.localdc.LocalDcOptions;
 import dev.vertigram.transport.TransportOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -74,7 +74,7 @@ public final class FilesBenchmark {
       JsonObject message = updates.getJsonArray("updates").getJsonObject(1).getJsonObject("message");
       await(files.downloadToFile(message, target.toString(), TransferOptions.create())); // warm-up
       Measure down = measure(() -> await(files.downloadToFile(message, target.toString(), TransferOptions.create())));
-      Measure stream = measure(() -> await(files.downloadToStream(message, new Discard(), 0, -1,
+      Measure stream = measure(() -> await(files.downloadToStream(message, MemoryWriteStream.discarding(), 0, -1,
           TransferOptions.create())));
       if (!Arrays.equals(data, Files.readAllBytes(target))) {
         throw new IllegalStateException("the download differs from the upload");
@@ -107,38 +107,6 @@ public final class FilesBenchmark {
     }
   }
 
-  /** A WriteStream dropping what it is given. */
-  static final class Discard implements WriteStream<Buffer> {
-    @Override
-    public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-      return this;
-    }
-
-    @Override
-    public Future<Void> write(Buffer data) {
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> end() {
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
-      return this;
-    }
-
-    @Override
-    public boolean writeQueueFull() {
-      return false;
-    }
-
-    @Override
-    public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
-      return this;
-    }
-  }
 
   /** Wall and process CPU seconds of one transfer, with the CPU nanoseconds of each thread pool or event loop. */
   private record Measure(double seconds, double cpuSeconds, Map<String, Long> threads, long allocated) {

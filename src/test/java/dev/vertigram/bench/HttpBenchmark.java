@@ -1,5 +1,6 @@
 package dev.vertigram.bench;
 
+import dev.vertigram.testing.MemoryWriteStream;
 import com.sun.management.OperatingSystemMXBean;
 import dev.vertigram.http.HttpFetcher;
 import dev.vertigram.http.HttpOptions;
@@ -51,9 +52,9 @@ public final class HttpBenchmark {
         }
         return null;
       });
-      double[] down = measure(() -> Futures.await(http.download(direct, new FilesBenchmark.Discard())));
-      Futures.await(http.download(proxied, new FilesBenchmark.Discard())); // warm-up, and the fallback remembered
-      double[] viaSocks = measure(() -> Futures.await(http.download(proxied, new FilesBenchmark.Discard())));
+      double[] down = measure(() -> Futures.await(http.download(direct, MemoryWriteStream.discarding())));
+      Futures.await(http.download(proxied, MemoryWriteStream.discarding())); // warm-up, and the fallback remembered
+      double[] viaSocks = measure(() -> Futures.await(http.download(proxied, MemoryWriteStream.discarding())));
       JsonObject result = new JsonObject().put("benchmark", "HttpBenchmark").put("bytes", bytes)
           .put("file_get_contents_mb_per_s", round(bytes / 1e6 / get[0]))
           .put("file_get_contents_cpu_s_per_gb", round(get[1] / (bytes / 1e9)))

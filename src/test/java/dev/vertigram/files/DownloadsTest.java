@@ -1,5 +1,6 @@
 package dev.vertigram.files;
 
+import dev.vertigram.testing.MemoryWriteStream;
 import dev.vertigram.client.CancellationToken;
 import dev.vertigram.localdc.LocalDcOptions;
 import dev.vertigram.testing.Futures;
@@ -148,7 +149,7 @@ class DownloadsTest {
   void partsAreCheckedAgainstTheFileHashes() throws Exception {
     byte[] data = random(3 * MIB + 5);
     JsonObject message = f.send(data, "checked.bin");
-    CollectingStream sink = new CollectingStream();
+    MemoryWriteStream sink = MemoryWriteStream.collecting();
     await(f.files.downloadToStream(message, sink, 0, -1, f.withRefresher()));
     assertArrayEquals(data, sink.bytes());
     assertEquals(4, f.dc.stats().executions("upload.getFileHashes"), "one per part");
@@ -160,7 +161,7 @@ class DownloadsTest {
     assertFalse(Files.exists(dir.resolve("bad.bin")));
 
     f.dc.faults().corruptFilePart(1);
-    CollectingStream unchecked = new CollectingStream();
+    MemoryWriteStream unchecked = MemoryWriteStream.collecting();
     await(f.files.downloadToStream(message, unchecked, 0, -1, f.withRefresher().checkHashes(false)));
     assertFalse(Arrays.equals(data, unchecked.bytes()), "without the check the corruption goes through");
   }

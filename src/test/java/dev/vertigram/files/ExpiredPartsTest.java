@@ -1,5 +1,6 @@
 package dev.vertigram.files;
 
+import dev.vertigram.testing.MemoryWriteStream;
 import dev.vertigram.localdc.LocalDcOptions;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,7 @@ class ExpiredPartsTest {
         "application/octet-stream", TransferOptions.create())));
     assertTrue(fx.dc.stats().executions("upload.saveFilePart") >= 6, "uploaded twice");
     assertTrue(fx.dc.stats().executions("messages.sendMedia") >= 3, "flood wait, FILE_PART_0_MISSING, success");
-    CollectingStream sink = new CollectingStream();
+    MemoryWriteStream sink = MemoryWriteStream.collecting();
     await(fx.files.downloadToStream(message, sink, 0, -1, fx.withRefresher()));
     assertArrayEquals(data, sink.bytes());
   }

@@ -1,5 +1,6 @@
 package dev.vertigram.files;
 
+import dev.vertigram.testing.MemoryWriteStream;
 import dev.vertigram.testing.Futures;
 import dev.vertigram.client.CallOptions;
 import dev.vertigram.client.CancellationToken;
@@ -79,7 +80,7 @@ class FileTransfersTest {
     JsonObject message = send(data, "spread.bin", 0); // 16 upload parts
     List<Long> afterUpload = client.mediaCalls(1);
     assertTrue(busy(before, afterUpload) >= 2, "upload parts on several connections: " + before + " -> " + afterUpload);
-    CollectingStream sink = new CollectingStream();
+    MemoryWriteStream sink = MemoryWriteStream.collecting();
     await(files.downloadToStream(message, sink, 0, -1, withRefresher()));
     assertArrayEquals(data, sink.bytes());
     List<Long> afterDownload = client.mediaCalls(1);
@@ -121,7 +122,7 @@ class FileTransfersTest {
   void byteRangesCrossPartBoundaries() throws Exception {
     byte[] data = random(3 * MIB + 100);
     JsonObject message = send(data, "range.bin", 0);
-    CollectingStream sink = new CollectingStream();
+    MemoryWriteStream sink = MemoryWriteStream.collecting();
     long from = MIB - 5;
     long to = 2L * MIB + 4099;
     await(files.downloadToStream(message, sink, from, to, withRefresher()));
@@ -209,7 +210,7 @@ class FileTransfersTest {
     assertEquals(data.length, last.done());
     assertEquals(data.length, last.total());
     JsonObject message = sendUploaded(inputFile, 0);
-    CollectingStream sink = new CollectingStream();
+    MemoryWriteStream sink = MemoryWriteStream.collecting();
     await(files.downloadToStream(message, sink, 0, -1, withRefresher()));
     assertArrayEquals(data, sink.bytes());
     AsyncFile again = await(vertx.fileSystem().open(source.toString(), new OpenOptions().setRead(true)));
@@ -235,7 +236,7 @@ class FileTransfersTest {
     JsonObject message = messageIn(updates);
     FileLocation location = FileLocation.of(message);
     assertEquals("inputPhotoFileLocation", location.location().getString("_"));
-    CollectingStream sink = new CollectingStream();
+    MemoryWriteStream sink = MemoryWriteStream.collecting();
     await(files.downloadToStream(message, sink, 0, -1, withRefresher()));
     assertEquals(location.size(), sink.bytes().length);
   }

@@ -1,5 +1,6 @@
 package dev.vertigram.files;
 
+import dev.vertigram.testing.MemoryWriteStream;
 import dev.vertigram.http.HttpFetcher;
 import dev.vertigram.http.HttpOptions;
 import dev.vertigram.http.HttpStatusException;
@@ -44,7 +45,7 @@ class RemoteUrlTest {
   }
 
   private static byte[] download(JsonObject message) {
-    CollectingStream sink = new CollectingStream();
+    MemoryWriteStream sink = MemoryWriteStream.collecting();
     await(fx.files.downloadToStream(message, sink, 0, -1, fx.withRefresher()));
     return sink.bytes();
   }

@@ -1,5 +1,6 @@
 package dev.vertigram.files;
 
+import dev.vertigram.testing.MemoryWriteStream;
 import dev.vertigram.localdc.LocalDcOptions;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,7 @@ class UploadsTest {
       assertEquals((size + PART - 1) / PART, inputFile.getInteger("parts"));
       JsonObject message = fx.sendUploaded(inputFile);
       assertEquals(size, message.getJsonObject("media").getJsonObject("document").getLong("size"));
-      CollectingStream sink = new CollectingStream();
+      MemoryWriteStream sink = MemoryWriteStream.collecting();
       await(fx.files.downloadToStream(message, sink, 0, -1, fx.withRefresher()));
       assertArrayEquals(data, sink.bytes(), size + " bytes");
     }
@@ -67,7 +68,7 @@ class UploadsTest {
     assertEquals(16, inputFile.getInteger("parts"));
     // in flight, the part held back until the next byte, the one being filled, and chunks already queued
     assertTrue(ahead.get() <= (parallelism + 3L) * PART, "read ahead of the uploaded bytes: " + ahead.get());
-    CollectingStream sink = new CollectingStream();
+    MemoryWriteStream sink = MemoryWriteStream.collecting();
     await(fx.files.downloadToStream(fx.sendUploaded(inputFile), sink, 0, -1, fx.withRefresher()));
     assertArrayEquals(data, sink.bytes());
   }
@@ -105,7 +106,7 @@ class UploadsTest {
     assertEquals(3 + 2, fx.dc.stats().executions("upload.saveFilePart"), "parts 1 and 2 uploaded again");
     assertEquals(2, fx.dc.stats().executions("messages.sendMedia"));
     assertEquals("lost and found", message.getString("message"));
-    CollectingStream sink = new CollectingStream();
+    MemoryWriteStream sink = MemoryWriteStream.collecting();
     await(fx.files.downloadToStream(message, sink, 0, -1, fx.withRefresher()));
     assertArrayEquals(data, sink.bytes());
   }

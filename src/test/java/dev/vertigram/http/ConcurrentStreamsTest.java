@@ -1,5 +1,6 @@
 package dev.vertigram.http;
 
+import dev.vertigram.testing.MemoryWriteStream;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -84,7 +85,7 @@ class ConcurrentStreamsTest {
 
   private static Future<Buffer> download(HttpFetcher http, String url) {
     Buffer bytes = Buffer.buffer();
-    return http.download(url, new Collector(bytes)).map(s -> bytes);
+    return http.download(url, MemoryWriteStream.collectingInto(bytes)).map(s -> bytes);
   }
 
   /** Streams the body and reads it only a moment later, as a caller doing other work first would. */
@@ -98,40 +99,5 @@ class ConcurrentStreamsTest {
       });
       return body.future();
     });
-  }
-
-  /** A WriteStream appending to a buffer. */
-  private record Collector(Buffer bytes) implements WriteStream<Buffer> {
-
-    @Override
-    public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-      return this;
-    }
-
-    @Override
-    public Future<Void> write(Buffer data) {
-      bytes.appendBuffer(data);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> end() {
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
-      return this;
-    }
-
-    @Override
-    public boolean writeQueueFull() {
-      return false;
-    }
-
-    @Override
-    public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
-      return this;
-    }
   }
 }
