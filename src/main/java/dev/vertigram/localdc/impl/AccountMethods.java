@@ -6,6 +6,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * account.updateProfile, account.updateUsername / checkUsername (USERNAME_INVALID, USERNAME_OCCUPIED,
  * USERNAME_NOT_MODIFIED), account.getAuthorizations and account.resetAuthorization (the revoked key gets 401
@@ -62,21 +64,32 @@ final class AccountMethods implements MethodRegistry.Area {
 
   private static Future<JsonObject> updateUsername(RpcCall call) {
     long me = call.requireUser();
+    String name = requestedUsername(call);
+    World w = call.social().world();
+    return Future.succeededFuture(w.locked(() -> {
+      User u = w.user(me);
+      changeUsername(u.username(), name, () -> w.setUsername(u, name));
+      return call.social().views().user(me, u);
+    }));
+  }
+
+  /** The {@code username} of an updateUsername call (empty: remove it), USERNAME_INVALID when malformed. */
+  static String requestedUsername(RpcCall call) {
     String name = call.query().getString("username", "");
     if (!name.isEmpty() && !World.validUsername(name)) {
       throw new RpcErrorException(400, "USERNAME_INVALID");
     }
-    World w = call.social().world();
-    return Future.succeededFuture(w.locked(() -> {
-      User u = w.user(me);
-      if (name.equals(u.username() == null ? "" : u.username())) {
-        throw new RpcErrorException(400, "USERNAME_NOT_MODIFIED");
-      }
-      if (!w.setUsername(u, name)) {
-        throw new RpcErrorException(400, "USERNAME_OCCUPIED");
-      }
-      return call.social().views().user(me, u);
-    }));
+    return name;
+  }
+
+  /** Replaces {@code current} (null: none) by {@code name} through {@code claim}, with Telegram's errors. */
+  static void changeUsername(String current, String name, BooleanSupplier claim) {
+    if (name.equals(current == null ? "" : current)) {
+      throw new RpcErrorException(400, "USERNAME_NOT_MODIFIED");
+    }
+    if (!claim.getAsBoolean()) {
+      throw new RpcErrorException(400, "USERNAME_OCCUPIED");
+    }
   }
 
   private static Future<JsonObject> getAuthorizations(RpcCall call) {

@@ -85,22 +85,14 @@ final class ChannelMethods implements MethodRegistry.Area {
   /** channels.updateUsername by the creator: a public channel, which whoever resolves its name can join. */
   private static Future<JsonObject> updateUsername(RpcCall call) {
     long me = call.requireUser();
-    String name = call.query().getString("username", "");
-    if (!name.isEmpty() && !World.validUsername(name)) {
-      throw new RpcErrorException(400, "USERNAME_INVALID");
-    }
+    String name = AccountMethods.requestedUsername(call);
     World w = call.social().world();
     return Future.succeededFuture(w.locked(() -> {
       Channel c = member(call, me);
       if (c.creatorId() != me) {
         throw new RpcErrorException(403, "CHAT_ADMIN_REQUIRED");
       }
-      if (name.equals(c.username() == null ? "" : c.username())) {
-        throw new RpcErrorException(400, "USERNAME_NOT_MODIFIED");
-      }
-      if (!w.setUsername(c, name)) {
-        throw new RpcErrorException(400, "USERNAME_OCCUPIED");
-      }
+      AccountMethods.changeUsername(c.username(), name, () -> w.setUsername(c, name));
       return AccountMethods.bool(true);
     }));
   }
