@@ -6,6 +6,7 @@ import dev.vertigram.transport.TransportKind;
 import io.vertx.core.buffer.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -37,6 +38,7 @@ public class TransportDecodeBenchmark {
   public int frameSize;
 
   private List<Buffer> chunks;
+  private List<Buffer> fresh;
 
   @Setup
   public void setup() {
@@ -58,10 +60,19 @@ public class TransportDecodeBenchmark {
     }
   }
 
+  /** The decoder owns what it is fed (it may deobfuscate in place): each invocation gets fresh chunks. */
+  @Setup(Level.Invocation)
+  public void freshChunks() {
+    fresh = new ArrayList<>(chunks.size());
+    for (Buffer chunk : chunks) {
+      fresh.add(chunk.copy());
+    }
+  }
+
   @Benchmark
   public void decode(Blackhole bh) {
     ServerTransport server = new ServerTransport();
-    for (Buffer chunk : chunks) {
+    for (Buffer chunk : fresh) {
       server.decode(chunk, bh::consume);
     }
   }
